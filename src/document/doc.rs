@@ -1,0 +1,265 @@
+//! `Document`: the open workbook with its file path, undo and redo history, and dirty state.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{LinkId, NodeId, Workbook};
+
+use super::{CommandError, EditCommand, MergeKey};
+
+/// One entry of the undo or redo stack.
+#[derive(Debug)]
+struct Step {
+    /// The command that takes the workbook from one side of the step to the other.
+    command: EditCommand,
+    /// What the user did, for the menu.
+    label: &'static str,
+    /// The revision before the user's action.
+    before: u64,
+    /// The revision after it.
+    after: u64,
+    /// The text field typed into, while further typing there may still join this step.
+    merge: Option<MergeKey>,
+}
+
+/// The open workbook. The UI reads it through [`Document::workbook`] and changes it only through
+/// [`Document::apply`], so every change is undoable and marks the document dirty.
+#[derive(Debug)]
+pub struct Document {
+    workbook: Workbook,
+    path: Option<PathBuf>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Names the current state; every new state gets a new number, so undoing back to the saved state makes
+    /// the document clean again.
+    revision: u64,
+    saved_revision: u64,
+    next_revision: u64,
+    /// Whether typing may still merge into the last undo step.
+    typing_open: bool,
+}
+
+impl Document {
+    /// A document for a workbook. `path` is where it was loaded from, or `None` for a new, unsaved map.
+    #[must_use]
+    pub fn new(workbook: Workbook, path: Option<PathBuf>) -> Document {
+        Document {
+            workbook,
+            path,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            saved_revision: 0,
+            next_revision: 1,
+            typing_open: false,
+        }
+    }
+
+    /// The workbook, to read.
+    #[must_use]
+    pub fn workbook(&self) -> &Workbook {
+        &self.workbook
+    }
+
+    /// The file the document is saved to; `None` until it is first saved.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The name shown in the window title: the file name, or "Untitled".
+    #[must_use]
+    pub fn display_name(&self) -> String {
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled".to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Whether there are changes that are not in the file.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// A number that changes whenever the workbook does, for caches that depend on it.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Records that the workbook as it is now was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_revision = self.revision;
+        self.typing_open = false;
+    }
+
+    /// A fresh node id for a command that adds a node.
+    pub fn allocate_node_id(&mut self) -> NodeId {
+        self.workbook.map.allocate_node_id()
+    }
+
+    /// A fresh link id for a command that adds a cross-link.
+    pub fn allocate_link_id(&mut self) -> LinkId {
+        self.workbook.map.allocate_link_id()
+    }
+
+    /// Applies a command as one undo step.
+    pub fn apply(&mut self, command: EditCommand) -> Result<(), CommandError> {
+        self.typing_open = false;
+        self.push(command, None)
+    }
+
+    /// Applies a command that types into a text field. Consecutive typing into the same field merges into one
+    /// undo step, until [`Document::end_typing`] is called or anything else happens.
+    pub fn apply_typing(&mut self, command: EditCommand) -> Result<(), CommandError> {
+        let key = command.merge_key();
+        let mergeable = self.typing_open
+            && key.is_some()
+            && self.redo.is_empty()
+            && self.undo.last().is_some_and(|step| step.merge == key);
+        if !mergeable {
+            self.push(command, key)?;
+            self.typing_open = key.is_some();
+            return Ok(());
+        }
+        // The earlier step's inverse already restores the text from before the typing began.
+        command.apply(&mut self.workbook)?;
+        self.check();
+        let revision = self.bump();
+        if let Some(step) = self.undo.last_mut() {
+            step.after = revision;
+        }
+        Ok(())
+    }
+
+    /// Ends merging of typing: the next keystroke starts a new undo step.
+    pub fn end_typing(&mut self) {
+        self.typing_open = false;
+    }
+
+    fn push(&mut self, command: EditCommand, merge: Option<MergeKey>) -> Result<(), CommandError> {
+        let label = command.label();
+        let inverse = command.apply(&mut self.workbook)?;
+        self.check();
+        let before = self.revision;
+        let after = self.bump();
+        self.undo.push(Step {
+            command: inverse,
+            label,
+            before,
+            after,
+            merge,
+        });
+        self.redo.clear();
+        Ok(())
+    }
+
+    fn bump(&mut self) -> u64 {
+        self.revision = self.next_revision;
+        self.next_revision += 1;
+        self.revision
+    }
+
+    /// In debug builds, every edit is checked against the map's invariants.
+    fn check(&self) {
+        #[cfg(debug_assertions)]
+        if let Err(problems) = self.workbook.map.validate() {
+            // A broken invariant here is a bug in a command, never a user's doing.
+            #[allow(clippy::panic)]
+            {
+                panic!("an edit broke the map: {problems:?}");
+            }
+        }
+    }
+
+    /// Whether there is something to undo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// What undo would undo, for the menu.
+    #[must_use]
+    pub fn undo_label(&self) -> Option<&'static str> {
+        self.undo.last().map(|step| step.label)
+    }
+
+    /// What redo would redo, for the menu.
+    #[must_use]
+    pub fn redo_label(&self) -> Option<&'static str> {
+        self.redo.last().map(|step| step.label)
+    }
+
+    /// Undoes the last step. Returns false when there was nothing to undo.
+    pub fn undo(&mut self) -> Result<bool, CommandError> {
+        self.typing_open = false;
+        let Some(step) = self.undo.pop() else {
+            return Ok(false);
+        };
+        let Step {
+            command,
+            label,
+            before,
+            after,
+            ..
+        } = step;
+        match command.apply(&mut self.workbook) {
+            Ok(redo) => {
+                self.check();
+                self.revision = before;
+                self.redo.push(Step {
+                    command: redo,
+                    label,
+                    before,
+                    after,
+                    merge: None,
+                });
+                Ok(true)
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Redoes the last undone step. Returns false when there was nothing to redo.
+    pub fn redo(&mut self) -> Result<bool, CommandError> {
+        self.typing_open = false;
+        let Some(step) = self.redo.pop() else {
+            return Ok(false);
+        };
+        let Step {
+            command,
+            label,
+            before,
+            after,
+            ..
+        } = step;
+        match command.apply(&mut self.workbook) {
+            Ok(undo) => {
+                self.check();
+                self.revision = after;
+                self.undo.push(Step {
+                    command: undo,
+                    label,
+                    before,
+                    after,
+                    merge: None,
+                });
+                Ok(true)
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// How many steps can be undone.
+    #[must_use]
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+}

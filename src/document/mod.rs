@@ -1,0 +1,10 @@
+//! The open workbook: where it lives on disk, the edit commands that change it, undo and redo, and whether it
+//! has unsaved changes.
+
+mod command;
+mod doc;
+mod list;
+
+pub use command::{CommandError, EditCommand, MergeKey};
+pub use doc::Document;
+pub use list::{ListItem, ListOp, ListRef};

@@ -1,0 +1,19 @@
+//! Plain data: the map, the relationship profiles and the plan. No UI and no I/O live here.
+
+mod ids;
+mod map;
+mod plan;
+mod profile;
+mod topic;
+mod validate;
+mod workbook;
+
+pub use ids::{LinkId, NodeId};
+pub use map::{CrossLink, MapError, MindMap, RemovedSubtree};
+pub use plan::{ActionItem, ActionStatus, ChecklistItem, Plan, PlanText};
+pub use profile::{
+    Contact, Frequency, Health, Person, Profile, ProfileText, Strategy, StrategyStatus,
+};
+pub use topic::{Icon, NodeKind, Pos, Rgb, Topic};
+pub use validate::Violation;
+pub use workbook::Workbook;

@@ -1,0 +1,398 @@
+//! Format version 1: a header first, then one node per line sorted by id, one link per line, then the plan.
+//!
+//! ```ron
+//! (
+//!     format: "relmap",
+//!     version: 1,
+//!     nodes: [
+//!         (id:1,title:"You",kind:Center,x:0.0,y:0.0,children:[2]),
+//!         (id:2,title:"Staff",kind:Constituency,x:260.0,y:0.0,profile:(frequency:Weekly)),
+//!     ],
+//!     links: [],
+//!     plan: (checklist: []),
+//! )
+//! ```
+//!
+//! One node per line keeps diffs of a map readable, and the plan is pretty-printed because people read it.
+
+use std::cell::RefCell;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    CrossLink, Icon, MindMap, NodeId, NodeKind, Plan, Pos, Profile, Rgb, Topic, Workbook,
+};
+
+use super::LoadError;
+use super::migrate;
+
+/// The `format` field of every relmap file.
+pub const FORMAT_NAME: &str = "relmap";
+/// The version this build writes, and the newest it reads.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// One node as version 1 stores it.
+#[derive(Serialize, Deserialize)]
+pub(super) struct NodeV1 {
+    id: NodeId,
+    title: String,
+    #[serde(default)]
+    kind: NodeKind,
+    #[serde(default)]
+    x: f32,
+    #[serde(default)]
+    y: f32,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    folded: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    color: Option<Rgb>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    icon: Option<Icon>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    children: Vec<NodeId>,
+    #[serde(default, skip_serializing_if = "Profile::is_empty")]
+    profile: Profile,
+}
+
+/// Everything after the header, as version 1 stores it.
+#[derive(Default, Deserialize)]
+pub(super) struct BodyV1 {
+    #[serde(default)]
+    nodes: Vec<NodeV1>,
+    #[serde(default)]
+    links: Vec<CrossLink>,
+    #[serde(default)]
+    plan: Plan,
+}
+
+/// Writes a workbook as format version 1. The same workbook always gives the same text.
+#[must_use]
+pub fn to_string(workbook: &Workbook) -> String {
+    let map = &workbook.map;
+    let mut out = String::with_capacity(map.len() * 96 + 1024);
+    let _ = write!(
+        out,
+        "(\n    format: \"{FORMAT_NAME}\",\n    version: {CURRENT_VERSION},\n    nodes: [\n"
+    );
+    for id in map.sorted_ids() {
+        let Some(topic) = map.topic(id) else { continue };
+        let pos = topic.pos.rounded();
+        let record = NodeV1 {
+            id,
+            title: topic.title.clone(),
+            kind: topic.kind,
+            x: pos.x,
+            y: pos.y,
+            folded: topic.folded,
+            color: topic.color,
+            icon: topic.icon,
+            children: map.children(id).to_vec(),
+            profile: topic.profile.clone(),
+        };
+        line(&mut out, &record);
+    }
+    out.push_str("    ],\n    links: [\n");
+    let mut links: Vec<&CrossLink> = map.links().collect();
+    links.sort_by_key(|link| link.id);
+    for link in links {
+        line(&mut out, link);
+    }
+    out.push_str("    ],\n    plan: ");
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false)
+        .escape_strings(true);
+    let plan =
+        ron::ser::to_string_pretty(&workbook.plan, config).unwrap_or_else(|_| "()".to_owned());
+    // Strings are escaped, so every line break here is structure and may be indented.
+    out.push_str(&plan.replace('\n', "\n    "));
+    out.push_str(",\n)\n");
+    out
+}
+
+fn line<T: Serialize>(out: &mut String, value: &T) {
+    // Serializing plain data with derived impls into a string cannot fail.
+    if let Ok(text) = ron::to_string(value) {
+        out.push_str("        ");
+        out.push_str(&text);
+        out.push_str(",\n");
+    }
+}
+
+/// Reads a workbook from RON text; `path` names the file in errors.
+pub fn from_str(text: &str, path: &Path) -> Result<Workbook, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::NotRelmap {
+            path: path.to_owned(),
+            reason: "it holds only white space".to_owned(),
+        });
+    }
+    let header = RefCell::new(HeaderState::default());
+    let result = ron::Options::default().from_str_seed(text, FileSeed { header: &header });
+    let header = header.into_inner();
+    if let Some(problem) = header.problem {
+        return Err(problem.into_error(path));
+    }
+    let body = match result {
+        Ok(body) => body,
+        Err(error) => {
+            return Err(LoadError::Syntax {
+                path: path.to_owned(),
+                line: error.span.start.line,
+                column: error.span.start.col,
+                message: describe(&error.code),
+            });
+        }
+    };
+    let body = match body {
+        Body::Current(body) => body,
+        Body::Older { version, fields } => migrate::to_current(version, fields, path)?,
+    };
+    build(body, path)
+}
+
+/// Turns ron's messages into ones a user can act on.
+fn describe(code: &ron::Error) -> String {
+    match code {
+        ron::Error::Eof => "the file ends too early: it looks cut off".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+fn build(body: BodyV1, path: &Path) -> Result<Workbook, LoadError> {
+    let invalid = |problems| LoadError::Invalid {
+        path: path.to_owned(),
+        problems,
+    };
+    if body.nodes.is_empty() {
+        return Err(LoadError::NotRelmap {
+            path: path.to_owned(),
+            reason: "it has no nodes".to_owned(),
+        });
+    }
+    let mut listed = std::collections::HashSet::with_capacity(body.nodes.len());
+    for node in &body.nodes {
+        listed.extend(node.children.iter().copied());
+    }
+    let mut roots: Vec<NodeId> = body
+        .nodes
+        .iter()
+        .map(|node| node.id)
+        .filter(|id| !listed.contains(id))
+        .collect();
+    roots.sort_unstable();
+    roots.dedup();
+    let root = match roots.as_slice() {
+        [root] => *root,
+        [] => {
+            let mut all: Vec<NodeId> = body.nodes.iter().map(|node| node.id).collect();
+            all.sort_unstable();
+            return Err(invalid(vec![crate::model::Violation::TreeCycle(all)]));
+        }
+        _ => return Err(invalid(vec![crate::model::Violation::SeveralRoots(roots)])),
+    };
+    let nodes = body
+        .nodes
+        .into_iter()
+        .map(|node| {
+            let topic = Topic {
+                id: node.id,
+                title: node.title,
+                kind: node.kind,
+                pos: Pos::new(finite(node.x), finite(node.y)),
+                folded: node.folded,
+                color: node.color,
+                icon: node.icon,
+                profile: node.profile,
+            };
+            (topic, node.children)
+        })
+        .collect();
+    let (map, mut problems) = MindMap::from_parts(root, nodes, body.links);
+    if let Err(more) = map.validate() {
+        problems.extend(more);
+    }
+    if !problems.is_empty() {
+        problems.dedup();
+        return Err(invalid(problems));
+    }
+    Ok(Workbook {
+        map,
+        plan: body.plan,
+    })
+}
+
+/// A position that is not a number would poison every computation on the canvas; it becomes 0.
+fn finite(v: f32) -> f32 {
+    if v.is_finite() { v } else { 0.0 }
+}
+
+/// What the header said, kept outside serde so that a wrong header becomes its own error rather than a
+/// generic parse error.
+#[derive(Default)]
+struct HeaderState {
+    problem: Option<HeaderProblem>,
+}
+
+enum HeaderProblem {
+    WrongFormat(String),
+    NoHeader,
+    Newer(u32),
+    Unknown(u32),
+}
+
+impl HeaderProblem {
+    fn into_error(self, path: &Path) -> LoadError {
+        let path = path.to_owned();
+        match self {
+            HeaderProblem::WrongFormat(found) => LoadError::NotRelmap {
+                path,
+                reason: format!("its format is \"{found}\", not \"{FORMAT_NAME}\""),
+            },
+            HeaderProblem::NoHeader => LoadError::NotRelmap {
+                path,
+                reason: format!(
+                    "it has no header; a relmap map starts with `format: \"{FORMAT_NAME}\"` and a version"
+                ),
+            },
+            HeaderProblem::Newer(found) => LoadError::NewerVersion {
+                path,
+                found,
+                supported: CURRENT_VERSION,
+            },
+            HeaderProblem::Unknown(found) => LoadError::UnknownVersion {
+                path,
+                found,
+                supported: CURRENT_VERSION,
+            },
+        }
+    }
+}
+
+/// The parsed file: the current version's body, or an older version's fields for the migration chain.
+enum Body {
+    Current(BodyV1),
+    Older {
+        version: u32,
+        fields: Vec<(String, ron::Value)>,
+    },
+}
+
+struct FileSeed<'a> {
+    header: &'a RefCell<HeaderState>,
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "lowercase")]
+enum Field {
+    Format,
+    Version,
+    Nodes,
+    Links,
+    Plan,
+    #[serde(other)]
+    Other,
+}
+
+impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
+    type Value = Body;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Body, D::Error> {
+        deserializer.deserialize_struct(
+            "File",
+            &["format", "version", "nodes", "links", "plan"],
+            self,
+        )
+    }
+}
+
+impl<'de> Visitor<'de> for FileSeed<'_> {
+    type Value = Body;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a relmap map: `(format: \"relmap\", version: 1, nodes: [...], ...)`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Body, A::Error> {
+        let mut format: Option<String> = None;
+        let mut version: Option<u32> = None;
+        let mut body = BodyV1::default();
+        // Fields that come before the version is known are kept as untyped values until it is.
+        let mut early: Vec<(String, ron::Value)> = Vec::new();
+        let fail = |problem: HeaderProblem| {
+            self.header.borrow_mut().problem = Some(problem);
+            de::Error::custom("header")
+        };
+        while let Some(field) = access.next_key::<Field>()? {
+            match field {
+                Field::Format => {
+                    let found: String = access.next_value()?;
+                    if found != FORMAT_NAME {
+                        return Err(fail(HeaderProblem::WrongFormat(found)));
+                    }
+                    format = Some(found);
+                }
+                Field::Version => {
+                    let found: u32 = access.next_value()?;
+                    if found > CURRENT_VERSION {
+                        return Err(fail(HeaderProblem::Newer(found)));
+                    }
+                    if found < CURRENT_VERSION && !migrate::knows(found) {
+                        return Err(fail(HeaderProblem::Unknown(found)));
+                    }
+                    version = Some(found);
+                }
+                Field::Other => {
+                    access.next_value::<IgnoredAny>()?;
+                }
+                field if version == Some(CURRENT_VERSION) => match field {
+                    Field::Nodes => body.nodes = access.next_value()?,
+                    Field::Links => body.links = access.next_value()?,
+                    _ => body.plan = access.next_value()?,
+                },
+                field => {
+                    let name = match field {
+                        Field::Nodes => "nodes",
+                        Field::Links => "links",
+                        _ => "plan",
+                    };
+                    early.push((name.to_owned(), access.next_value()?));
+                }
+            }
+        }
+        let (Some(_), Some(version)) = (format, version) else {
+            return Err(fail(HeaderProblem::NoHeader));
+        };
+        if version < CURRENT_VERSION {
+            return Ok(Body::Older {
+                version,
+                fields: early,
+            });
+        }
+        for (name, value) in early {
+            set_field(&mut body, &name, value).map_err(de::Error::custom)?;
+        }
+        Ok(Body::Current(body))
+    }
+}
+
+/// Builds the current body from untyped fields, as the migration chain leaves them.
+pub(super) fn body_from_fields(fields: Vec<(String, ron::Value)>) -> Result<BodyV1, String> {
+    let mut body = BodyV1::default();
+    for (name, value) in fields {
+        set_field(&mut body, &name, value)?;
+    }
+    Ok(body)
+}
+
+fn set_field(body: &mut BodyV1, name: &str, value: ron::Value) -> Result<(), String> {
+    let converted = match name {
+        "nodes" => value.into_rust().map(|nodes| body.nodes = nodes),
+        "links" => value.into_rust().map(|links| body.links = links),
+        _ => value.into_rust().map(|plan| body.plan = plan),
+    };
+    converted.map_err(|error| format!("in `{name}`: {error}"))
+}

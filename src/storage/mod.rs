@@ -1,0 +1,59 @@
+//! RON files: the versioned file format, migration of older versions, atomic saving with a backup.
+
+mod atomic;
+mod error;
+mod format;
+mod migrate;
+mod templates;
+
+pub use atomic::{backup_path, write_atomically, write_atomically_with};
+pub use error::{LoadError, SaveError};
+pub use format::{CURRENT_VERSION, FORMAT_NAME, from_str, to_string};
+pub use templates::{example, starter};
+
+use std::path::Path;
+
+use crate::model::Workbook;
+
+/// Reads a workbook from a file.
+pub fn load(path: &Path) -> Result<Workbook, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    from_bytes(&bytes, path)
+}
+
+/// Reads a workbook from the bytes of a file; `path` names the file in errors.
+pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Workbook, LoadError> {
+    if bytes.is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) if !text.contains('\0') => text,
+        Ok(text) => {
+            return Err(LoadError::NotText {
+                path: path.to_owned(),
+                offset: text.find('\0').unwrap_or(0),
+            });
+        }
+        Err(error) => {
+            return Err(LoadError::NotText {
+                path: path.to_owned(),
+                offset: error.valid_up_to(),
+            });
+        }
+    };
+    from_str(text, path)
+}
+
+/// Writes a workbook to a file atomically, keeping the previous file as `<name>.bak`.
+pub fn save(path: &Path, workbook: &Workbook) -> Result<(), SaveError> {
+    let text = to_string(workbook);
+    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}

@@ -1,0 +1,262 @@
+//! Painting the map: tree links as curves, cross-links dashed with an arrow, nodes as rounded boxes.
+
+use egui::epaint::CubicBezierShape;
+use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
+
+use crate::model::{NodeId, Workbook};
+
+use super::{Camera, Placed, padded};
+use crate::ui::style;
+
+/// Below this font size on screen, titles are not drawn: they could not be read anyway.
+const MIN_READABLE_FONT: f32 = 4.0;
+
+/// The size of a node's box in canvas units.
+pub(crate) fn node_size_in_canvas(ui: &egui::Ui, title: &str, is_root: bool) -> Vec2 {
+    let font = FontId::proportional(style::TITLE_SIZE * if is_root { 1.25 } else { 1.0 });
+    let galley = ui.painter().layout(
+        display_title(title),
+        font,
+        Color32::WHITE,
+        style::TITLE_WRAP,
+    );
+    padded(galley.size(), 1.0).max(Vec2::new(48.0, 0.0))
+}
+
+fn display_title(title: &str) -> String {
+    if title.trim().is_empty() {
+        "(untitled)".to_owned()
+    } else {
+        title.to_owned()
+    }
+}
+
+/// Paints the whole map and returns where each visible node went.
+pub(crate) fn paint_map(
+    ui: &egui::Ui,
+    painter: &Painter,
+    clip: Rect,
+    camera: &Camera,
+    workbook: &Workbook,
+    selected: Option<NodeId>,
+) -> Vec<Placed> {
+    let map = &workbook.map;
+    let screen_from_canvas = camera.screen_from_canvas(clip);
+    let zoom = camera.zoom;
+    let font_scale = style::TITLE_SIZE * zoom;
+    let show_text = font_scale >= MIN_READABLE_FONT;
+
+    // Lay out every node that is not folded away.
+    let mut placed: Vec<Placed> = Vec::with_capacity(map.len());
+    let mut galleys = Vec::with_capacity(map.len());
+    for id in map.subtree_unfolded() {
+        let Some(topic) = map.topic(id) else { continue };
+        let is_root = id == map.root();
+        let center = screen_from_canvas * Pos2::new(topic.pos.x, topic.pos.y);
+        let (size, galley) = if show_text {
+            let font = FontId::proportional(font_scale * if is_root { 1.25 } else { 1.0 });
+            let (_, text_colour, _) = style::node_colours(map, id);
+            let mut text = display_title(&topic.title);
+            if let Some(icon) = topic.icon {
+                text = format!("{} {text}", icon.glyph());
+            }
+            let galley = painter.layout(text, font, text_colour, style::TITLE_WRAP * zoom);
+            (
+                padded(galley.size(), zoom).max(Vec2::new(48.0 * zoom, 0.0)),
+                Some(galley),
+            )
+        } else {
+            (node_size_in_canvas(ui, &topic.title, is_root) * zoom, None)
+        };
+        placed.push(Placed {
+            id,
+            rect: Rect::from_center_size(center, size),
+        });
+        galleys.push(galley);
+    }
+    let rect_of: std::collections::HashMap<NodeId, Rect> =
+        placed.iter().map(|p| (p.id, p.rect)).collect();
+
+    // Tree links first, so boxes cover their ends.
+    for node in &placed {
+        let Some(parent) = map.parent(node.id) else {
+            continue;
+        };
+        let Some(&from) = rect_of.get(&parent) else {
+            continue;
+        };
+        let to = node.rect;
+        let colour = style::branch_colour(map, node.id);
+        let width = if parent == map.root() { 3.0 } else { 1.8 };
+        let link_bounds = from.union(to);
+        if !link_bounds.intersects(clip) {
+            continue;
+        }
+        painter.add(tree_curve(
+            from,
+            to,
+            Stroke::new((width * zoom).max(0.6), colour),
+        ));
+    }
+
+    // Cross-links, dashed, with an arrow at the target and the label at the middle.
+    let look = LinkStyle {
+        zoom,
+        show_text,
+        background: ui.visuals().extreme_bg_color,
+        map_centre: rect_of.get(&map.root()).map_or(clip.center(), Rect::center),
+    };
+    let mut links: Vec<_> = map.links().collect();
+    links.sort_by_key(|link| link.id);
+    for link in links {
+        let (Some(&from), Some(&to)) = (rect_of.get(&link.from), rect_of.get(&link.to)) else {
+            continue;
+        };
+        if !from.union(to).intersects(clip) {
+            continue;
+        }
+        paint_cross_link(painter, from, to, &link.label, &look);
+    }
+
+    // Nodes.
+    let corner = (8.0 * zoom).clamp(1.0, 12.0) as u8;
+    for (node, galley) in placed.iter().zip(galleys) {
+        if !node.rect.intersects(clip) {
+            continue;
+        }
+        let (fill, _, border) = style::node_colours(map, node.id);
+        painter.rect_filled(node.rect, corner, fill);
+        painter.rect_stroke(
+            node.rect,
+            corner,
+            Stroke::new((1.2 * zoom).max(0.5), border),
+            StrokeKind::Inside,
+        );
+        if selected == Some(node.id) {
+            painter.rect_stroke(
+                node.rect.expand(3.0),
+                corner + 2,
+                Stroke::new(2.5, style::SELECTION),
+                StrokeKind::Outside,
+            );
+        }
+        if let Some(galley) = galley {
+            let pos = node.rect.center() - galley.size() / 2.0;
+            painter.galley(pos, galley, Color32::WHITE);
+        }
+        if let Some(topic) = map.topic(node.id)
+            && topic.folded
+        {
+            let hidden = map.subtree(node.id).len() - 1;
+            paint_fold_badge(painter, node.rect, hidden, zoom);
+        }
+    }
+    placed
+}
+
+/// A horizontal S-curve from the side of `from` that faces `to`.
+fn tree_curve(from: Rect, to: Rect, stroke: Stroke) -> CubicBezierShape {
+    let rightwards = to.center().x >= from.center().x;
+    let (start, end) = if rightwards {
+        (from.right_center(), to.left_center())
+    } else {
+        (from.left_center(), to.right_center())
+    };
+    let bend = ((end.x - start.x) * 0.5).abs().max(10.0) * if rightwards { 1.0 } else { -1.0 };
+    CubicBezierShape::from_points_stroke(
+        [
+            start,
+            start + Vec2::new(bend, 0.0),
+            end - Vec2::new(bend, 0.0),
+            end,
+        ],
+        false,
+        Color32::TRANSPARENT,
+        stroke,
+    )
+}
+
+#[derive(Clone, Copy)]
+struct LinkStyle {
+    zoom: f32,
+    show_text: bool,
+    background: Color32,
+    map_centre: Pos2,
+}
+
+fn paint_cross_link(painter: &Painter, from: Rect, to: Rect, label: &str, look: &LinkStyle) {
+    let LinkStyle {
+        zoom,
+        show_text,
+        background: bg,
+        map_centre,
+    } = *look;
+    let start = from.center();
+    let end = to.center();
+    let chord = end - start;
+    // Bow the link away from the centre of the map, where it crosses fewer branches.
+    let mut normal = Vec2::new(-chord.y, chord.x) * 0.35;
+    let middle = start + chord * 0.5;
+    if (middle + normal - map_centre).length() < (middle - normal - map_centre).length() {
+        normal = -normal;
+    }
+    let control = middle + normal;
+    let curve = egui::epaint::QuadraticBezierShape::from_points_stroke(
+        [start, control, end],
+        false,
+        Color32::TRANSPARENT,
+        Stroke::NONE,
+    );
+    let points: Vec<Pos2> = curve.flatten(Some(0.5));
+    // Clip the curve to the outside of both boxes.
+    let outside: Vec<Pos2> = points
+        .into_iter()
+        .filter(|p| !from.contains(*p) && !to.contains(*p))
+        .collect();
+    if outside.len() < 2 {
+        return;
+    }
+    let stroke = Stroke::new((1.6 * zoom).max(0.8), style::CROSS_LINK);
+    let dash = (8.0 * zoom).max(2.0);
+    painter.extend(Shape::dashed_line(&outside, stroke, dash, dash * 0.6));
+    let tip = outside[outside.len() - 1];
+    let before = outside[outside.len().saturating_sub(4)];
+    let direction = (tip - before).normalized();
+    let size = (10.0 * zoom).max(4.0);
+    let half_width = Vec2::new(-direction.y, direction.x) * size * 0.5;
+    painter.add(Shape::convex_polygon(
+        vec![
+            tip,
+            tip - direction * size + half_width,
+            tip - direction * size - half_width,
+        ],
+        style::CROSS_LINK,
+        Stroke::NONE,
+    ));
+    if show_text && !label.is_empty() {
+        let middle = curve.sample(0.5);
+        let galley = painter.layout_no_wrap(
+            label.to_owned(),
+            FontId::proportional(11.0 * zoom),
+            style::CROSS_LINK,
+        );
+        let rect = Rect::from_center_size(middle, galley.size() + Vec2::splat(4.0));
+        painter.rect_filled(rect, 3, bg);
+        painter.galley(rect.min + Vec2::splat(2.0), galley, style::CROSS_LINK);
+    }
+}
+
+fn paint_fold_badge(painter: &Painter, rect: Rect, hidden: usize, zoom: f32) {
+    let radius = (9.0 * zoom).max(5.0);
+    let center = rect.right_center() + Vec2::new(radius + 2.0, 0.0);
+    painter.circle_filled(center, radius, Color32::from_gray(90));
+    if zoom >= 0.4 {
+        painter.text(
+            center,
+            egui::Align2::CENTER_CENTER,
+            hidden.to_string(),
+            FontId::proportional(10.0 * zoom.max(0.8)),
+            Color32::WHITE,
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! Native file dialogs, run off the UI thread so the window keeps drawing while one is open. The picker is a
+//! trait, so tests answer it without opening a real dialog.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+/// What a dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickKind {
+    /// Choose a map to open.
+    Open,
+    /// Choose where to save the map.
+    SaveAs,
+}
+
+/// A request to show a dialog.
+#[derive(Clone, Debug)]
+pub struct PickRequest {
+    /// Open or save.
+    pub kind: PickKind,
+    /// The folder to start in.
+    pub directory: Option<PathBuf>,
+    /// The file name to suggest when saving.
+    pub file_name: String,
+}
+
+/// What a dialog answered.
+#[derive(Clone, Debug)]
+pub struct PickAnswer {
+    /// Open or save.
+    pub kind: PickKind,
+    /// The chosen file; `None` when the user cancelled or no dialog could be shown.
+    pub path: Option<PathBuf>,
+    /// How long the dialog was open. Without a desktop portal or zenity, rfd answers `None` at once, which
+    /// is how the app tells that no dialog appeared.
+    pub open_for: Duration,
+}
+
+/// Shows file dialogs.
+pub trait FilePicker {
+    /// Starts a dialog. The answer comes later from `poll`.
+    fn start(&mut self, request: PickRequest);
+    /// The answer of a finished dialog, if one has finished.
+    fn poll(&mut self) -> Option<PickAnswer>;
+}
+
+/// rfd's dialogs, each on its own thread.
+pub struct NativeFilePicker {
+    sender: Sender<PickAnswer>,
+    receiver: Receiver<PickAnswer>,
+    repaint: Option<egui::Context>,
+}
+
+impl NativeFilePicker {
+    /// A picker that wakes the UI through `ctx` when a dialog closes.
+    #[must_use]
+    pub fn new(ctx: Option<egui::Context>) -> NativeFilePicker {
+        let (sender, receiver) = channel();
+        NativeFilePicker {
+            sender,
+            receiver,
+            repaint: ctx,
+        }
+    }
+}
+
+impl FilePicker for NativeFilePicker {
+    fn start(&mut self, request: PickRequest) {
+        let sender = self.sender.clone();
+        let repaint = self.repaint.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let mut dialog = rfd::FileDialog::new()
+                .add_filter("relmap map", &["ron"])
+                .add_filter("All files", &["*"]);
+            if let Some(directory) = &request.directory {
+                dialog = dialog.set_directory(directory);
+            }
+            let path = match request.kind {
+                PickKind::Open => dialog.set_title("Open map").pick_file(),
+                PickKind::SaveAs => dialog
+                    .set_title("Save map as")
+                    .set_file_name(&request.file_name)
+                    .save_file(),
+            };
+            let _ = sender.send(PickAnswer {
+                kind: request.kind,
+                path,
+                open_for: started.elapsed(),
+            });
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    fn poll(&mut self) -> Option<PickAnswer> {
+        self.receiver.try_recv().ok()
+    }
+}
+
+/// A picker for tests: it answers every request at once with the paths queued in it, then with `None`.
+#[derive(Default)]
+pub struct ScriptedFilePicker {
+    /// The answers still to give, in order.
+    pub answers: std::collections::VecDeque<Option<PathBuf>>,
+    /// The requests seen so far.
+    pub requests: Vec<PickKind>,
+    pending: Option<PickAnswer>,
+}
+
+impl FilePicker for ScriptedFilePicker {
+    fn start(&mut self, request: PickRequest) {
+        self.requests.push(request.kind);
+        let path = self.answers.pop_front().flatten();
+        // A scripted answer stands for a real dialog the user took time over.
+        self.pending = Some(PickAnswer {
+            kind: request.kind,
+            path,
+            open_for: Duration::from_secs(1),
+        });
+    }
+
+    fn poll(&mut self) -> Option<PickAnswer> {
+        self.pending.take()
+    }
+}

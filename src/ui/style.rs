@@ -1,0 +1,114 @@
+//! Colours and sizes of the map, in one place.
+
+use egui::Color32;
+
+use crate::model::{Health, MindMap, NodeId, NodeKind};
+
+/// The colours of the first-level branches, in order; further branches repeat them.
+const BRANCH_COLOURS: [Color32; 6] = [
+    Color32::from_rgb(0x2b, 0x6c, 0xb0), // blue
+    Color32::from_rgb(0x1f, 0x8a, 0x70), // green
+    Color32::from_rgb(0xc0, 0x56, 0x21), // orange
+    Color32::from_rgb(0x7b, 0x4e, 0xa8), // purple
+    Color32::from_rgb(0xb8, 0x32, 0x5a), // rose
+    Color32::from_rgb(0x8a, 0x6d, 0x1f), // ochre
+];
+
+/// The colour of the central node.
+pub const ROOT_FILL: Color32 = Color32::from_rgb(0x26, 0x32, 0x44);
+/// The outline of selected nodes.
+pub const SELECTION: Color32 = Color32::from_rgb(0xff, 0xb0, 0x00);
+/// Cross-links.
+pub const CROSS_LINK: Color32 = Color32::from_rgb(0x9a, 0x5c, 0xc6);
+
+/// Marks an active strategy.
+pub const GLYPH_ACTIVE: &str = "☐";
+/// Marks a strategy that is done.
+pub const GLYPH_DONE: &str = "☑";
+/// Marks an error message.
+pub const GLYPH_ERROR: &str = "⚠";
+/// Marks an informative message.
+pub const GLYPH_INFO: &str = "ℹ";
+
+/// Font size of titles, in canvas units.
+pub const TITLE_SIZE: f32 = 14.0;
+/// The widest a title may grow before it wraps, in canvas units.
+pub const TITLE_WRAP: f32 = 220.0;
+/// Space between a title and the edge of its box, in canvas units.
+pub const PADDING: egui::Vec2 = egui::vec2(12.0, 7.0);
+
+/// The colour of the branch a node belongs to; its own colour where it has one.
+#[must_use]
+pub fn branch_colour(map: &MindMap, id: NodeId) -> Color32 {
+    if let Some(rgb) = map.topic(id).and_then(|t| t.color) {
+        let [r, g, b] = rgb.0;
+        return Color32::from_rgb(r, g, b);
+    }
+    let Some(branch) = map.branch_of(id) else {
+        return ROOT_FILL;
+    };
+    if let Some(rgb) = map.topic(branch).and_then(|t| t.color) {
+        let [r, g, b] = rgb.0;
+        return Color32::from_rgb(r, g, b);
+    }
+    let index = map
+        .children(map.root())
+        .iter()
+        .position(|&c| c == branch)
+        .unwrap_or(0);
+    BRANCH_COLOURS[index % BRANCH_COLOURS.len()]
+}
+
+/// How a node's box is filled and its text coloured.
+#[must_use]
+pub fn node_colours(map: &MindMap, id: NodeId) -> (Color32, Color32, Color32) {
+    let branch = branch_colour(map, id);
+    let kind = map.topic(id).map_or(NodeKind::Topic, |t| t.kind);
+    if id == map.root() || kind == NodeKind::Center {
+        return (branch, Color32::WHITE, branch);
+    }
+    if map.parent(id) == Some(map.root()) {
+        return (branch, Color32::WHITE, branch);
+    }
+    // Deeper nodes: a light tint of the branch colour with dark text, so that the first level stands out.
+    let tint = lerp(branch, Color32::WHITE, 0.85);
+    (tint, Color32::from_rgb(0x1d, 0x23, 0x2b), branch)
+}
+
+/// The colour of a health rating.
+#[must_use]
+pub fn health_colour(health: Health) -> Color32 {
+    match health {
+        Health::NotAssessed => Color32::from_rgb(0x9a, 0xa0, 0xa6),
+        Health::WorkingWell => Color32::from_rgb(0x2e, 0x9e, 0x4f),
+        Health::NeedsAttention => Color32::from_rgb(0xe0, 0xa1, 0x00),
+        Health::Neglected => Color32::from_rgb(0xd0, 0x3b, 0x3b),
+    }
+}
+
+fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
+    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Icon;
+
+    #[test]
+    fn every_glyph_relmap_draws_is_in_the_bundled_fonts() {
+        let harness = egui_kittest::Harness::new_ui(|ui| {
+            ui.label("fonts");
+        });
+        let mut glyphs: Vec<&str> = vec![GLYPH_ACTIVE, GLYPH_DONE, GLYPH_ERROR, GLYPH_INFO];
+        glyphs.extend(Icon::ALL.iter().map(|icon| icon.glyph()));
+        for glyph in glyphs {
+            let font = egui::FontId::proportional(TITLE_SIZE);
+            let present = harness
+                .ctx
+                .fonts_mut(|fonts| fonts.has_glyphs(&font, glyph));
+            assert!(present, "{glyph} would show as an empty box");
+        }
+    }
+}
