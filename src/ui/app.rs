@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use egui::{CentralPanel, Panel, Ui, ViewportCommand};
 
-use crate::document::Document;
+use crate::document::{Document, EditCommand};
 use crate::model::{NodeId, Workbook};
 use crate::storage;
 
@@ -147,6 +147,15 @@ impl RelmapApp {
     pub fn window_title(&self) -> String {
         let dirty = if self.doc.is_dirty() { "● " } else { "" };
         format!("{dirty}{} — relmap", self.doc.display_name())
+    }
+
+    /// Applies an edit to the document as one undo step. A refused edit is reported, never fatal.
+    pub fn apply(&mut self, command: EditCommand) {
+        if let Err(error) = self.doc.apply(command) {
+            self.notices
+                .error(format!("That change could not be made: {error}"));
+        }
+        self.forget_missing_selection();
     }
 
     /// Draws one frame and handles its input.

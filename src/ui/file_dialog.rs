@@ -107,18 +107,45 @@ pub struct ScriptedFilePicker {
     pub answers: std::collections::VecDeque<Option<PathBuf>>,
     /// The requests seen so far.
     pub requests: Vec<PickKind>,
+    /// Answer at once, as rfd does on a desktop without a portal or zenity.
+    pub no_backend: bool,
     pending: Option<PickAnswer>,
+}
+
+impl ScriptedFilePicker {
+    /// A picker that answers with these paths, in order.
+    #[must_use]
+    pub fn answering(answers: impl IntoIterator<Item = PathBuf>) -> ScriptedFilePicker {
+        ScriptedFilePicker {
+            answers: answers.into_iter().map(Some).collect(),
+            ..ScriptedFilePicker::default()
+        }
+    }
+
+    /// A picker that behaves like a desktop where no dialog can be shown.
+    #[must_use]
+    pub fn without_backend() -> ScriptedFilePicker {
+        ScriptedFilePicker {
+            no_backend: true,
+            ..ScriptedFilePicker::default()
+        }
+    }
 }
 
 impl FilePicker for ScriptedFilePicker {
     fn start(&mut self, request: PickRequest) {
         self.requests.push(request.kind);
         let path = self.answers.pop_front().flatten();
-        // A scripted answer stands for a real dialog the user took time over.
+        // A scripted answer stands for a real dialog the user took time over, unless there is no backend.
+        let open_for = if self.no_backend {
+            Duration::ZERO
+        } else {
+            Duration::from_secs(1)
+        };
         self.pending = Some(PickAnswer {
             kind: request.kind,
             path,
-            open_for: Duration::from_secs(1),
+            open_for,
         });
     }
 

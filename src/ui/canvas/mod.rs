@@ -60,6 +60,8 @@ impl CanvasState {
     ) -> CanvasOutput {
         let rect = ui.available_rect_before_wrap();
         let background = ui.interact(rect, Id::unique("relmap-canvas"), Sense::click_and_drag());
+        background
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map canvas"));
         let mut output = CanvasOutput::default();
 
         if self.fit_pending && rect.is_positive() {

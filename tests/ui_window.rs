@@ -1,0 +1,337 @@
+//! The window driven through its real widgets, found by their accessible labels, with `egui_kittest`.
+
+// Test helpers outside #[test] functions may fail loudly too.
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use relmap::document::EditCommand;
+use relmap::model::{NodeId, Workbook};
+use relmap::ui::{RelmapApp, ScriptedFilePicker};
+
+fn harness(app: RelmapApp) -> Harness<'static, RelmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn starter_app() -> RelmapApp {
+    RelmapApp::new(None, Box::new(ScriptedFilePicker::default()))
+}
+
+fn node_titled(workbook: &Workbook, title: &str) -> NodeId {
+    workbook
+        .map
+        .topics()
+        .find(|t| t.title == title)
+        .map(|t| t.id)
+        .unwrap()
+}
+
+fn example_file(dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join("riverside.ron");
+    relmap::storage::save(&path, &relmap::storage::example().unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn clicking_a_node_shows_its_title_in_the_inspector() {
+    let mut harness = harness(starter_app());
+    assert_eq!(
+        harness.query_all_by_label("Staff").count(),
+        1,
+        "only the node itself before it is selected"
+    );
+
+    harness.get_by_label("Staff").click();
+    harness.run();
+
+    let staff = node_titled(harness.state().document().workbook(), "Staff");
+    assert_eq!(harness.state().selected(), Some(staff));
+    assert_eq!(
+        harness.query_all_by_label("Staff").count(),
+        2,
+        "the inspector shows the title too"
+    );
+    // The inspector shows the profile of the node, not only its title.
+    harness.get_by_label("Strategies");
+    harness.get_by_label("Spend time with staff beyond my direct reports");
+}
+
+#[test]
+fn a_new_window_opens_the_starter_template_with_the_root_selected() {
+    let harness = harness(starter_app());
+    let app = harness.state();
+    let map = &app.document().workbook().map;
+    assert_eq!(app.selected(), Some(map.root()));
+    assert!(
+        app.document().path().is_none(),
+        "the template opens as a new, unsaved map"
+    );
+    assert!(!app.document().is_dirty());
+    assert_eq!(app.window_title(), "Untitled — relmap");
+    for constituency in [
+        "Governing authority",
+        "Staff",
+        "Community",
+        "Profession",
+        "Self",
+    ] {
+        harness.get_by_label(constituency);
+    }
+}
+
+#[test]
+fn clicking_the_empty_canvas_clears_the_selection() {
+    let mut harness = harness(starter_app());
+    harness.get_by_label("Staff").click();
+    harness.run();
+    harness.get_by_label("Map canvas").click();
+    harness.run();
+    assert_eq!(harness.state().selected(), None);
+    harness.get_by_label("Select a node on the map to see its relationship profile.");
+}
+
+#[test]
+fn opening_a_file_through_a_typed_path_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(&dir);
+    let mut harness = harness(starter_app());
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open path…").click();
+    harness.run();
+    harness
+        .get_by_label("File path:")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(app.document().path(), Some(path.as_path()));
+    assert_eq!(app.window_title(), "riverside.ron — relmap");
+    assert_eq!(app.selected(), Some(app.document().workbook().map.root()));
+    // The node on the canvas and the inspector heading of the selected root.
+    assert_eq!(
+        harness.query_all_by_label("Maria Lopez, director").count(),
+        2
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_reported_and_the_open_map_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    let bytes = b"(format: \"relmap\", version: 1, nodes: [ (id: 1,";
+    relmap::storage::write_atomically(&broken, bytes).unwrap();
+    let mut app = starter_app();
+    app.open_path(broken.clone());
+    let mut harness = harness(app);
+
+    let notice = &harness.state().notices()[0].text;
+    assert!(
+        notice.contains("broken.ron:1:"),
+        "the message names the file and the place: {notice}"
+    );
+    assert!(
+        harness.state().document().path().is_none(),
+        "the starter map stays open"
+    );
+    assert_eq!(
+        std::fs::read(&broken).unwrap(),
+        bytes,
+        "the broken file is untouched"
+    );
+
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().notices().is_empty());
+}
+
+#[test]
+fn ctrl_o_opens_the_file_the_dialog_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(&dir);
+    let app = RelmapApp::new(
+        None,
+        Box::new(ScriptedFilePicker::answering([path.clone()])),
+    );
+    let mut harness = harness(app);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+}
+
+#[test]
+fn save_as_writes_the_file_and_names_the_window_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("my map");
+    let app = RelmapApp::new(
+        None,
+        Box::new(ScriptedFilePicker::answering([target.clone()])),
+    );
+    let mut harness = harness(app);
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+
+    let saved = dir.path().join("my map.ron");
+    assert_eq!(harness.state().document().path(), Some(saved.as_path()));
+    assert_eq!(harness.state().window_title(), "my map.ron — relmap");
+    let loaded = relmap::storage::load(&saved).unwrap();
+    assert_eq!(
+        loaded.map.len(),
+        harness.state().document().workbook().map.len()
+    );
+}
+
+#[test]
+fn an_edit_marks_the_title_and_saving_clears_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(&dir);
+    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    app.open_path(path.clone());
+    let root = app.document().workbook().map.root();
+    app.apply(EditCommand::Rename {
+        id: root,
+        title: "Maria Lopez".to_owned(),
+    });
+    let mut harness = harness(app);
+    assert_eq!(harness.state().window_title(), "● riverside.ron — relmap");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(harness.state().window_title(), "riverside.ron — relmap");
+    assert_eq!(
+        relmap::storage::load(&path)
+            .unwrap()
+            .map
+            .topic(root)
+            .unwrap()
+            .title,
+        "Maria Lopez"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().window_title(),
+        "● riverside.ron — relmap",
+        "undo past the save is a change"
+    );
+}
+
+#[test]
+fn without_a_dialog_backend_the_app_offers_to_type_a_path() {
+    let app = RelmapApp::new(None, Box::new(ScriptedFilePicker::without_backend()));
+    let mut harness = harness(app);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.get_by_label("Type a path to open…").click();
+    harness.run();
+
+    harness.get_by_label("File path:");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("File path:").is_none());
+}
+
+#[test]
+fn new_asks_before_dropping_unsaved_changes() {
+    let mut app = starter_app();
+    let root = app.document().workbook().map.root();
+    app.apply(EditCommand::Rename {
+        id: root,
+        title: "Jo".to_owned(),
+    });
+    let mut harness = harness(app);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Save changes to Untitled?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(
+        harness.state().document().is_dirty(),
+        "Cancel keeps the changes"
+    );
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .workbook()
+            .map
+            .topic(root)
+            .unwrap()
+            .title,
+        "Jo"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert!(!harness.state().document().is_dirty());
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .workbook()
+            .map
+            .topic(root)
+            .unwrap()
+            .title,
+        "You"
+    );
+}
+
+#[test]
+fn the_edit_menu_undoes_and_redoes() {
+    let mut app = starter_app();
+    let root = app.document().workbook().map.root();
+    app.apply(EditCommand::Rename {
+        id: root,
+        title: "Jo".to_owned(),
+    });
+    let mut harness = harness(app);
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label_contains("Undo rename").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .workbook()
+            .map
+            .topic(root)
+            .unwrap()
+            .title,
+        "You"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .workbook()
+            .map
+            .topic(root)
+            .unwrap()
+            .title,
+        "Jo"
+    );
+}
