@@ -210,7 +210,8 @@ impl Document {
             after,
             ..
         } = step;
-        match command.apply(&mut self.workbook) {
+        // The command is kept until it has worked, so a failed undo loses nothing from the history.
+        match command.clone().apply(&mut self.workbook) {
             Ok(redo) => {
                 self.check();
                 self.revision = before;
@@ -223,7 +224,16 @@ impl Document {
                 });
                 Ok(true)
             }
-            Err(error) => Err(error),
+            Err(error) => {
+                self.undo.push(Step {
+                    command,
+                    label,
+                    before,
+                    after,
+                    merge: None,
+                });
+                Err(error)
+            }
         }
     }
 
@@ -240,7 +250,7 @@ impl Document {
             after,
             ..
         } = step;
-        match command.apply(&mut self.workbook) {
+        match command.clone().apply(&mut self.workbook) {
             Ok(undo) => {
                 self.check();
                 self.revision = after;
@@ -253,7 +263,16 @@ impl Document {
                 });
                 Ok(true)
             }
-            Err(error) => Err(error),
+            Err(error) => {
+                self.redo.push(Step {
+                    command,
+                    label,
+                    before,
+                    after,
+                    merge: None,
+                });
+                Err(error)
+            }
         }
     }
 
@@ -261,5 +280,28 @@ impl Document {
     #[must_use]
     pub fn undo_depth(&self) -> usize {
         self.undo.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NodeId;
+
+    #[test]
+    fn a_failed_undo_keeps_the_step_in_the_history() {
+        let mut doc = Document::new(Workbook::default(), None);
+        // A step whose command cannot work any more stands for a history that has gone wrong.
+        doc.undo.push(Step {
+            command: EditCommand::RemoveSubtree { id: NodeId(999) },
+            label: "delete",
+            before: 0,
+            after: 1,
+            merge: None,
+        });
+        doc.revision = 1;
+        assert!(doc.undo().is_err());
+        assert_eq!(doc.undo_depth(), 1, "the step is still there to try again");
+        assert_eq!(doc.revision(), 1, "the document did not change");
     }
 }

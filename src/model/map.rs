@@ -47,6 +47,9 @@ pub enum MapError {
     /// A node cannot become a child of itself or of its own descendant.
     #[error("a node cannot be moved under itself or under one of its own descendants")]
     WouldCreateCycle,
+    /// A restore that names no nodes.
+    #[error("there is nothing to restore")]
+    NothingToRestore,
     /// A position among siblings beyond the end.
     #[error("position {index} is past the end of the {len} children of node {parent}")]
     IndexOutOfRange {
@@ -459,8 +462,9 @@ impl MindMap {
             return Err(MapError::DuplicateNode(topic.id));
         }
         let Some(top) = nodes.first().map(|(topic, _)| topic.id) else {
-            return Ok(());
+            return Err(MapError::NothingToRestore);
         };
+        self.check_new_links(&links, &nodes.iter().map(|(topic, _)| topic.id).collect())?;
         for (topic, children) in nodes {
             self.next_node = self.next_node.max(topic.id.0 + 1);
             self.add_slot(topic, children);
@@ -517,7 +521,7 @@ impl MindMap {
         self.slot_mut(new_parent).children.insert(index, id);
         if old_parent != new_parent {
             let old_parent_index = self.nodes[&old_parent];
-            if let Some(edge) = self.graph.find_edge(old_parent_index, node_index) {
+            if let Some(edge) = self.tree_edge(old_parent_index, node_index) {
                 self.graph.remove_edge(edge);
             }
             self.graph
@@ -541,14 +545,16 @@ impl MindMap {
             return Err(MapError::DuplicateNode(topic.id));
         }
         let len = self.children(parent).len();
-        if index + count > len {
+        let end = index.saturating_add(count);
+        if end > len {
             return Err(MapError::IndexOutOfRange {
                 parent,
-                index: index + count,
+                index: end,
                 len,
             });
         }
         let id = topic.id;
+        self.check_new_links(&links, &[id].into())?;
         self.next_node = self.next_node.max(id.0 + 1);
         let moved: Vec<NodeId> = self
             .slot_mut(parent)
@@ -559,7 +565,7 @@ impl MindMap {
         self.graph.add_edge(parent_index, new_index, Edge::Tree);
         for child in moved {
             let child_index = self.nodes[&child];
-            if let Some(edge) = self.graph.find_edge(parent_index, child_index) {
+            if let Some(edge) = self.tree_edge(parent_index, child_index) {
                 self.graph.remove_edge(edge);
             }
             self.graph.add_edge(new_index, child_index, Edge::Tree);
@@ -659,6 +665,36 @@ impl MindMap {
             Some(Edge::Cross(link)) => Ok(std::mem::replace(&mut link.label, label)),
             _ => Err(MapError::UnknownLink(id)),
         }
+    }
+
+    /// The tree edge from a parent to its child. `find_edge` alone could return a cross-link between the same
+    /// two nodes instead.
+    fn tree_edge(&self, parent: NodeIndex, child: NodeIndex) -> Option<EdgeIndex> {
+        self.graph
+            .edges_connecting(parent, child)
+            .find(|edge| matches!(edge.weight(), Edge::Tree))
+            .map(|edge| edge.id())
+    }
+
+    /// Checks that `add_link` will accept every one of `links` once the nodes `new_nodes` exist, so that
+    /// `wrap` and `restore_subtree` can refuse before they change anything. Reports the error `add_link` would.
+    fn check_new_links(
+        &self,
+        links: &[CrossLink],
+        new_nodes: &std::collections::HashSet<NodeId>,
+    ) -> Result<(), MapError> {
+        let mut seen = std::collections::HashSet::with_capacity(links.len());
+        for link in links {
+            if self.links.contains_key(&link.id) || !seen.insert(link.id) {
+                return Err(MapError::DuplicateLink(link.id));
+            }
+            for end in [link.from, link.to] {
+                if !self.nodes.contains_key(&end) && !new_nodes.contains(&end) {
+                    return Err(MapError::UnknownNode(end));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Cross-links that touch any of the given nodes, sorted by id.

@@ -12,7 +12,8 @@ pub enum Violation {
     MissingRoot(NodeId),
     /// The map has more than one node without a parent.
     #[error(
-        "the map has more than one central node: {0:?} (every node but one must have a parent)"
+        "the map has more than one central node: {} (every node but one must have a parent)",
+        ids(.0)
     )]
     SeveralRoots(Vec<NodeId>),
     /// The root has a parent.
@@ -33,7 +34,7 @@ pub enum Violation {
         child: NodeId,
     },
     /// A node is the child of more than one parent, or listed twice.
-    #[error("node {node} has more than one parent: {parents:?}")]
+    #[error("node {node} has more than one parent: {}", ids(.parents))]
     SeveralParents {
         /// The node.
         node: NodeId,
@@ -41,7 +42,10 @@ pub enum Violation {
         parents: Vec<NodeId>,
     },
     /// Nodes that cannot be reached from the root: they hang in a loop of parents.
-    #[error("nodes {0:?} form a cycle of parents and cannot be reached from the central node")]
+    #[error(
+        "nodes {} form a cycle of parents and cannot be reached from the central node",
+        ids(.0)
+    )]
     TreeCycle(Vec<NodeId>),
     /// A cross-link names a node that does not exist.
     #[error("link {link} points to node {node}, which does not exist")]
@@ -54,6 +58,14 @@ pub enum Violation {
     /// The map's internal tables disagree (a bug, not a file problem).
     #[error("the map's internal index is inconsistent at node {0}")]
     Inconsistent(NodeId),
+}
+
+/// Node ids as a user reads them in a message: `2, 3`.
+fn ids(list: &[NodeId]) -> String {
+    list.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl MindMap {

@@ -103,6 +103,8 @@ pub fn to_string(workbook: &Workbook) -> String {
     out.push_str("    ],\n    plan: ");
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
+        // Below the lists (checklist items, action items), each item is written on one line, like the nodes.
+        .depth_limit(2)
         .struct_names(false)
         .escape_strings(true);
     let plan =
@@ -130,23 +132,19 @@ pub fn from_str(text: &str, path: &Path) -> Result<Workbook, LoadError> {
             reason: "it holds only white space".to_owned(),
         });
     }
-    let header = RefCell::new(HeaderState::default());
-    let result = ron::Options::default().from_str_seed(text, FileSeed { header: &header });
-    let header = header.into_inner();
-    if let Some(problem) = header.problem {
-        return Err(problem.into_error(path));
-    }
-    let body = match result {
-        Ok(body) => body,
-        Err(error) => {
-            return Err(LoadError::Syntax {
-                path: path.to_owned(),
-                line: error.span.start.line,
-                column: error.span.start.col,
-                message: describe(&error.code),
-            });
-        }
+    // The header is read first, on its own, so that the body is read with the types of the file's version
+    // wherever the header stands: untyped RON values cannot hold enum variants such as `kind:Center`.
+    let header = RefCell::new(Header::default());
+    let first = ron::Options::default().from_str_seed(text, HeaderSeed { header: &header });
+    let version = match (header.into_inner().check(), first) {
+        (Ok(version), _) => version,
+        (Err(Some(problem)), _) => return Err(problem.into_error(path)),
+        (Err(None), Err(error)) => return Err(syntax(&error, path)),
+        (Err(None), Ok(())) => return Err(HeaderProblem::NoHeader.into_error(path)),
     };
+    let body = ron::Options::default()
+        .from_str_seed(text, FileSeed { version })
+        .map_err(|error| syntax(&error, path))?;
     let body = match body {
         Body::Current(body) => body,
         Body::Older { version, fields } => migrate::to_current(version, fields, path)?,
@@ -154,10 +152,23 @@ pub fn from_str(text: &str, path: &Path) -> Result<Workbook, LoadError> {
     build(body, path)
 }
 
+fn syntax(error: &ron::error::SpannedError, path: &Path) -> LoadError {
+    LoadError::Syntax {
+        path: path.to_owned(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: describe(&error.code),
+    }
+}
+
 /// Turns ron's messages into ones a user can act on.
 fn describe(code: &ron::Error) -> String {
     match code {
         ron::Error::Eof => "the file ends too early: it looks cut off".to_owned(),
+        // What ron says when the text does not even begin like RON ("#" reads as the start of an attribute).
+        ron::Error::ExpectedAttribute | ron::Error::ExpectedNamedStructLike("File") => format!(
+            "this is not a relmap map: a map is RON text that starts with `(format: \"{FORMAT_NAME}\", version: {CURRENT_VERSION},`"
+        ),
         other => other.to_string(),
     }
 }
@@ -233,8 +244,27 @@ fn finite(v: f32) -> f32 {
 /// What the header said, kept outside serde so that a wrong header becomes its own error rather than a
 /// generic parse error.
 #[derive(Default)]
-struct HeaderState {
-    problem: Option<HeaderProblem>,
+struct Header {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+impl Header {
+    /// The version when the header is complete and readable; `Err(Some(_))` when what it says already rules
+    /// the file out; `Err(None)` while a part is missing.
+    fn check(&self) -> Result<u32, Option<HeaderProblem>> {
+        if let Some(found) = self.format.as_ref().filter(|found| *found != FORMAT_NAME) {
+            return Err(Some(HeaderProblem::WrongFormat(found.clone())));
+        }
+        match self.version {
+            Some(found) if found > CURRENT_VERSION => Err(Some(HeaderProblem::Newer(found))),
+            Some(found) if found < CURRENT_VERSION && !migrate::knows(found) => {
+                Err(Some(HeaderProblem::Unknown(found)))
+            }
+            Some(found) if self.format.is_some() => Ok(found),
+            _ => Err(None),
+        }
+    }
 }
 
 enum HeaderProblem {
@@ -281,8 +311,15 @@ enum Body {
     },
 }
 
-struct FileSeed<'a> {
-    header: &'a RefCell<HeaderState>,
+/// The first pass: reads `format` and `version` wherever they stand, skipping everything else, and stops as
+/// soon as the header is decided.
+struct HeaderSeed<'a> {
+    header: &'a RefCell<Header>,
+}
+
+/// The second pass: reads the body, knowing the file's version.
+struct FileSeed {
+    version: u32,
 }
 
 #[derive(Deserialize)]
@@ -297,19 +334,50 @@ enum Field {
     Other,
 }
 
-impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
-    type Value = Body;
+const FIELDS: &[&str] = &["format", "version", "nodes", "links", "plan"];
 
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Body, D::Error> {
-        deserializer.deserialize_struct(
-            "File",
-            &["format", "version", "nodes", "links", "plan"],
-            self,
-        )
+impl<'de> DeserializeSeed<'de> for HeaderSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_struct("File", FIELDS, self)
     }
 }
 
-impl<'de> Visitor<'de> for FileSeed<'_> {
+impl<'de> Visitor<'de> for HeaderSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a relmap map: `(format: \"relmap\", version: 1, nodes: [...], ...)`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
+        while let Some(field) = access.next_key::<Field>()? {
+            match field {
+                Field::Format => self.header.borrow_mut().format = Some(access.next_value()?),
+                Field::Version => self.header.borrow_mut().version = Some(access.next_value()?),
+                _ => {
+                    access.next_value::<IgnoredAny>()?;
+                }
+            }
+            if !matches!(self.header.borrow().check(), Err(None)) {
+                // The header is decided; the caller looks at it, not at this error.
+                return Err(de::Error::custom("header read"));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for FileSeed {
+    type Value = Body;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Body, D::Error> {
+        deserializer.deserialize_struct("File", FIELDS, self)
+    }
+}
+
+impl<'de> Visitor<'de> for FileSeed {
     type Value = Body;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -317,63 +385,38 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Body, A::Error> {
-        let mut format: Option<String> = None;
-        let mut version: Option<u32> = None;
         let mut body = BodyV1::default();
-        // Fields that come before the version is known are kept as untyped values until it is.
-        let mut early: Vec<(String, ron::Value)> = Vec::new();
-        let fail = |problem: HeaderProblem| {
-            self.header.borrow_mut().problem = Some(problem);
-            de::Error::custom("header")
-        };
+        // An older version's fields stay untyped values for the migration chain.
+        let mut older: Vec<(String, ron::Value)> = Vec::new();
         while let Some(field) = access.next_key::<Field>()? {
             match field {
-                Field::Format => {
-                    let found: String = access.next_value()?;
-                    if found != FORMAT_NAME {
-                        return Err(fail(HeaderProblem::WrongFormat(found)));
-                    }
-                    format = Some(found);
-                }
-                Field::Version => {
-                    let found: u32 = access.next_value()?;
-                    if found > CURRENT_VERSION {
-                        return Err(fail(HeaderProblem::Newer(found)));
-                    }
-                    if found < CURRENT_VERSION && !migrate::knows(found) {
-                        return Err(fail(HeaderProblem::Unknown(found)));
-                    }
-                    version = Some(found);
-                }
-                Field::Other => {
+                Field::Format | Field::Version | Field::Other => {
                     access.next_value::<IgnoredAny>()?;
                 }
-                field if version == Some(CURRENT_VERSION) => match field {
-                    Field::Nodes => body.nodes = access.next_value()?,
-                    Field::Links => body.links = access.next_value()?,
-                    _ => body.plan = access.next_value()?,
-                },
+                Field::Nodes if self.version == CURRENT_VERSION => {
+                    body.nodes = access.next_value()?;
+                }
+                Field::Links if self.version == CURRENT_VERSION => {
+                    body.links = access.next_value()?;
+                }
+                Field::Plan if self.version == CURRENT_VERSION => {
+                    body.plan = access.next_value()?;
+                }
                 field => {
                     let name = match field {
                         Field::Nodes => "nodes",
                         Field::Links => "links",
                         _ => "plan",
                     };
-                    early.push((name.to_owned(), access.next_value()?));
+                    older.push((name.to_owned(), access.next_value()?));
                 }
             }
         }
-        let (Some(_), Some(version)) = (format, version) else {
-            return Err(fail(HeaderProblem::NoHeader));
-        };
-        if version < CURRENT_VERSION {
+        if self.version < CURRENT_VERSION {
             return Ok(Body::Older {
-                version,
-                fields: early,
+                version: self.version,
+                fields: older,
             });
-        }
-        for (name, value) in early {
-            set_field(&mut body, &name, value).map_err(de::Error::custom)?;
         }
         Ok(Body::Current(body))
     }

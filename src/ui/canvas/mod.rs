@@ -135,6 +135,19 @@ impl CanvasState {
                 size,
             ));
         }
+        // Cross-links bow outwards; the middle of the curve lies halfway to its control point.
+        let pos_of = |id| map.topic(id).map(|t| Pos2::new(t.pos.x, t.pos.y));
+        let centre = pos_of(map.root()).unwrap_or(Pos2::ZERO);
+        for link in map.links() {
+            if map.is_hidden(link.from) || map.is_hidden(link.to) {
+                continue;
+            }
+            if let (Some(start), Some(end)) = (pos_of(link.from), pos_of(link.to)) {
+                let control = paint::cross_link_control(start, end, centre);
+                let middle = start.lerp(end, 0.5).lerp(control, 0.5);
+                bounds = bounds.union(Rect::from_center_size(middle, Vec2::new(160.0, 30.0)));
+            }
+        }
         bounds.is_positive().then_some(bounds)
     }
 

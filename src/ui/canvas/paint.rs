@@ -193,14 +193,7 @@ fn paint_cross_link(painter: &Painter, from: Rect, to: Rect, label: &str, look: 
     } = *look;
     let start = from.center();
     let end = to.center();
-    let chord = end - start;
-    // Bow the link away from the centre of the map, where it crosses fewer branches.
-    let mut normal = Vec2::new(-chord.y, chord.x) * 0.35;
-    let middle = start + chord * 0.5;
-    if (middle + normal - map_centre).length() < (middle - normal - map_centre).length() {
-        normal = -normal;
-    }
-    let control = middle + normal;
+    let control = cross_link_control(start, end, map_centre);
     let curve = egui::epaint::QuadraticBezierShape::from_points_stroke(
         [start, control, end],
         false,
@@ -259,4 +252,16 @@ fn paint_fold_badge(painter: &Painter, rect: Rect, hidden: usize, zoom: f32) {
             Color32::WHITE,
         );
     }
+}
+
+/// The control point of a cross-link's curve. The link bows away from the centre of the map, where it crosses
+/// fewer branches. The same in any space, so fitting the map in canvas units matches what is drawn on screen.
+pub(crate) fn cross_link_control(start: Pos2, end: Pos2, map_centre: Pos2) -> Pos2 {
+    let chord = end - start;
+    let mut normal = Vec2::new(-chord.y, chord.x) * 0.35;
+    let middle = start + chord * 0.5;
+    if (middle + normal - map_centre).length() < (middle - normal - map_centre).length() {
+        normal = -normal;
+    }
+    middle + normal
 }
