@@ -340,9 +340,15 @@ fn the_edit_menu_undoes_and_redoes() {
 fn saving_from_the_unsaved_changes_question_saves_then_carries_on() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("mine.ron");
-    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::answering([target.clone()])));
+    let mut app = RelmapApp::new(
+        None,
+        Box::new(ScriptedFilePicker::answering([target.clone()])),
+    );
     let root = app.document().workbook().map.root();
-    app.apply(EditCommand::Rename { id: root, title: "Jo".to_owned() });
+    app.apply(EditCommand::Rename {
+        id: root,
+        title: "Jo".to_owned(),
+    });
     let mut harness = harness(app);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -350,17 +356,34 @@ fn saving_from_the_unsaved_changes_question_saves_then_carries_on() {
     harness.get_by_label("Save").click();
     harness.run();
 
-    assert_eq!(relmap::storage::load(&target).unwrap().map.topic(root).unwrap().title, "Jo");
+    assert_eq!(
+        relmap::storage::load(&target)
+            .unwrap()
+            .map
+            .topic(root)
+            .unwrap()
+            .title,
+        "Jo"
+    );
     let app = harness.state();
-    assert!(app.document().path().is_none(), "after saving, New went on to a new map");
-    assert_eq!(app.document().workbook().map.topic(root).unwrap().title, "You");
+    assert!(
+        app.document().path().is_none(),
+        "after saving, New went on to a new map"
+    );
+    assert_eq!(
+        app.document().workbook().map.topic(root).unwrap().title,
+        "You"
+    );
 }
 
 #[test]
 fn quitting_with_unsaved_changes_asks_first() {
     let mut app = starter_app();
     let root = app.document().workbook().map.root();
-    app.apply(EditCommand::Rename { id: root, title: "Jo".to_owned() });
+    app.apply(EditCommand::Rename {
+        id: root,
+        title: "Jo".to_owned(),
+    });
     let mut harness = harness(app);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
@@ -368,7 +391,11 @@ fn quitting_with_unsaved_changes_asks_first() {
     harness.get_by_label("Save changes to Untitled?");
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert!(harness.query_by_label("Save changes to Untitled?").is_none());
+    assert!(
+        harness
+            .query_by_label("Save changes to Untitled?")
+            .is_none()
+    );
     assert!(harness.state().document().is_dirty());
 }
 
@@ -376,12 +403,22 @@ fn quitting_with_unsaved_changes_asks_first() {
 fn a_missing_file_on_the_command_line_is_reported_and_the_starter_map_opens() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("gone.ron");
-    let app = RelmapApp::new(Some(missing.clone()), Box::new(ScriptedFilePicker::default()));
+    let app = RelmapApp::new(
+        Some(missing.clone()),
+        Box::new(ScriptedFilePicker::default()),
+    );
     let harness = harness(app);
 
     let app = harness.state();
-    assert!(app.notices()[0].text.contains("gone.ron"), "{:?}", app.notices());
-    assert!(app.document().path().is_none(), "the missing path is not taken over, so nothing is overwritten");
+    assert!(
+        app.notices()[0].text.contains("gone.ron"),
+        "{:?}",
+        app.notices()
+    );
+    assert!(
+        app.document().path().is_none(),
+        "the missing path is not taken over, so nothing is overwritten"
+    );
     assert!(!missing.exists());
     harness.get_by_label("Governing authority");
 }

@@ -60,9 +60,12 @@ impl PathPrompt {
                 edit.request_focus();
                 self.focus_pending = false;
             }
-            ui.weak(
-                "A leading ~ stands for your home folder. Without an extension, .ron is added.",
-            );
+            ui.weak(match self.kind {
+                PickKind::Open => "A leading ~ stands for your home folder.",
+                PickKind::SaveAs => {
+                    "A leading ~ stands for your home folder. Without an extension, .ron is added."
+                }
+            });
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.add_space(6.0);
             ui.horizontal(|ui| {
