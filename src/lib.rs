@@ -3,6 +3,8 @@
 //! through undoable commands, [`storage`] reads and writes RON files, and [`ui`] draws it with egui.
 
 pub mod document;
+pub mod interchange;
+pub mod layout;
 pub mod model;
 pub mod storage;
 pub mod ui;
