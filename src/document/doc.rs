@@ -133,6 +133,30 @@ impl Document {
         Ok(())
     }
 
+    /// Gives a node that the last undo step added its first title, as part of that same step: adding a node
+    /// and typing its title is one action for the user, so one undo removes both. When the last step did not
+    /// add this node, the rename is a step of its own.
+    pub fn name_new_node(&mut self, id: NodeId, title: String) -> Result<(), CommandError> {
+        let adds = |command: &EditCommand| matches!(command, EditCommand::RemoveSubtree { id: added } | EditCommand::Dissolve { id: added } if *added == id);
+        let last_added_it = self.redo.is_empty()
+            && self.undo.last().is_some_and(|step| match &step.command {
+                EditCommand::Batch(commands) => commands.iter().any(adds),
+                command => adds(command),
+            });
+        let command = EditCommand::Rename { id, title };
+        if !last_added_it {
+            return self.apply(command);
+        }
+        // Removing the node, which the step's inverse does, removes its title with it.
+        command.apply(&mut self.workbook)?;
+        self.check();
+        let revision = self.bump();
+        if let Some(step) = self.undo.last_mut() {
+            step.after = revision;
+        }
+        Ok(())
+    }
+
     /// Ends merging of typing: the next keystroke starts a new undo step.
     pub fn end_typing(&mut self) {
         self.typing_open = false;
@@ -303,5 +327,40 @@ mod tests {
         assert!(doc.undo().is_err());
         assert_eq!(doc.undo_depth(), 1, "the step is still there to try again");
         assert_eq!(doc.revision(), 1, "the document did not change");
+    }
+
+    #[test]
+    fn naming_a_node_just_added_is_part_of_the_same_undo_step() {
+        let mut doc = Document::new(Workbook::default(), None);
+        let root = doc.workbook().map.root();
+        let id = doc.allocate_node_id();
+        let topic = crate::model::Topic::new(id, "", crate::model::NodeKind::Topic);
+        doc.apply(EditCommand::AddNode {
+            parent: root,
+            index: 0,
+            topic: Box::new(topic),
+        })
+        .unwrap();
+        doc.name_new_node(id, "Board".to_owned()).unwrap();
+        assert_eq!(doc.undo_depth(), 1);
+        assert_eq!(doc.workbook().map.topic(id).unwrap().title, "Board");
+        doc.undo().unwrap();
+        assert!(!doc.workbook().map.contains(id));
+        assert!(!doc.is_dirty());
+        doc.redo().unwrap();
+        assert_eq!(
+            doc.workbook().map.topic(id).unwrap().title,
+            "Board",
+            "redo brings the named node back"
+        );
+
+        // Once something else happened, naming is a step of its own.
+        doc.apply(EditCommand::SetFolded {
+            id: root,
+            folded: false,
+        })
+        .unwrap();
+        doc.name_new_node(id, "Trustees".to_owned()).unwrap();
+        assert_eq!(doc.undo_depth(), 3);
     }
 }

@@ -1,1 +1,11 @@
 //! Exchanging maps with the rest of the world: the clipboard, and later other mind-map tools' formats.
+
+mod clipboard;
+mod outline;
+mod paste;
+
+pub use clipboard::{
+    CLIPBOARD_VERSION, ClipboardError, Fragment, FragmentLink, FragmentNode, MAX_PASTE_LINES, copy,
+    from_clipboard_text, to_clipboard_text,
+};
+pub use paste::{IdFns, IdSource, Pasted, PastedNode, instantiate};

@@ -4,6 +4,7 @@ mod ids;
 mod map;
 mod plan;
 mod profile;
+mod search;
 mod topic;
 mod validate;
 mod workbook;
@@ -14,6 +15,7 @@ pub use plan::{ActionItem, ActionStatus, ChecklistItem, Plan, PlanText};
 pub use profile::{
     Contact, Frequency, Health, Person, Profile, ProfileText, Strategy, StrategyStatus,
 };
+pub use search::find;
 pub use topic::{Icon, NodeKind, Pos, Rgb, Topic};
 pub use validate::Violation;
 pub use workbook::Workbook;

@@ -24,15 +24,65 @@ pub enum AppCommand {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Add a child to the selected node and edit its title.
+    AddChild,
+    /// Add a sibling after the selected node and edit its title.
+    AddSibling,
+    /// Add a sibling before the selected node and edit its title.
+    AddSiblingBefore,
+    /// Insert a new parent above the selected node.
+    InsertParent,
+    /// Edit the title of the selected node on the canvas.
+    EditTitle,
+    /// Delete the selected nodes with their subtrees.
+    Delete,
+    /// Fold or unfold the selected nodes.
+    ToggleFold,
+    /// Move the selected node up among its siblings.
+    MoveUp,
+    /// Move the selected node down among its siblings.
+    MoveDown,
+    /// Select the node to the left.
+    SelectLeft,
+    /// Select the node to the right.
+    SelectRight,
+    /// Select the sibling above.
+    SelectUp,
+    /// Select the sibling below.
+    SelectDown,
+    /// Select every node.
+    SelectAll,
+    /// Clear the selection.
+    SelectNone,
+    /// Open the find bar.
+    Find,
+    /// Arrange the whole map as a balanced tree.
+    LayoutTree,
+    /// Arrange the whole map radially around the centre.
+    LayoutRadial,
     /// Zoom and pan so that the whole map is visible.
     FitMap,
+    /// Zoom in.
+    ZoomIn,
+    /// Zoom out.
+    ZoomOut,
+    /// Put the selected node in the middle of the view.
+    CenterSelection,
     /// Show or hide the inspector of the selected node.
     ToggleInspector,
+    /// Show or hide the outline.
+    ToggleOutline,
+    /// Follow the system's light or dark setting.
+    ThemeSystem,
+    /// Use the light theme.
+    ThemeLight,
+    /// Use the dark theme.
+    ThemeDark,
 }
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 11] = [
+    pub const ALL: [AppCommand; 36] = [
         AppCommand::New,
         AppCommand::Open,
         AppCommand::OpenPath,
@@ -42,8 +92,33 @@ impl AppCommand {
         AppCommand::Quit,
         AppCommand::Undo,
         AppCommand::Redo,
+        AppCommand::AddChild,
+        AppCommand::AddSibling,
+        AppCommand::AddSiblingBefore,
+        AppCommand::InsertParent,
+        AppCommand::EditTitle,
+        AppCommand::Delete,
+        AppCommand::ToggleFold,
+        AppCommand::MoveUp,
+        AppCommand::MoveDown,
+        AppCommand::SelectLeft,
+        AppCommand::SelectRight,
+        AppCommand::SelectUp,
+        AppCommand::SelectDown,
+        AppCommand::SelectAll,
+        AppCommand::SelectNone,
+        AppCommand::Find,
+        AppCommand::LayoutTree,
+        AppCommand::LayoutRadial,
         AppCommand::FitMap,
+        AppCommand::ZoomIn,
+        AppCommand::ZoomOut,
+        AppCommand::CenterSelection,
         AppCommand::ToggleInspector,
+        AppCommand::ToggleOutline,
+        AppCommand::ThemeSystem,
+        AppCommand::ThemeLight,
+        AppCommand::ThemeDark,
     ];
 
     /// The menu text.
@@ -59,8 +134,33 @@ impl AppCommand {
             AppCommand::Quit => "Quit",
             AppCommand::Undo => "Undo",
             AppCommand::Redo => "Redo",
+            AppCommand::AddChild => "Add child",
+            AppCommand::AddSibling => "Add sibling after",
+            AppCommand::AddSiblingBefore => "Add sibling before",
+            AppCommand::InsertParent => "Insert parent",
+            AppCommand::EditTitle => "Edit title",
+            AppCommand::Delete => "Delete",
+            AppCommand::ToggleFold => "Fold / unfold",
+            AppCommand::MoveUp => "Move up",
+            AppCommand::MoveDown => "Move down",
+            AppCommand::SelectLeft => "Select left",
+            AppCommand::SelectRight => "Select right",
+            AppCommand::SelectUp => "Select above",
+            AppCommand::SelectDown => "Select below",
+            AppCommand::SelectAll => "Select all",
+            AppCommand::SelectNone => "Select none",
+            AppCommand::Find => "Find…",
+            AppCommand::LayoutTree => "Arrange as a tree",
+            AppCommand::LayoutRadial => "Arrange in a circle",
             AppCommand::FitMap => "Fit map to window",
+            AppCommand::ZoomIn => "Zoom in",
+            AppCommand::ZoomOut => "Zoom out",
+            AppCommand::CenterSelection => "Centre on selection",
             AppCommand::ToggleInspector => "Inspector",
+            AppCommand::ToggleOutline => "Outline",
+            AppCommand::ThemeSystem => "Follow the system",
+            AppCommand::ThemeLight => "Light",
+            AppCommand::ThemeDark => "Dark",
         }
     }
 
@@ -79,17 +179,58 @@ impl AppCommand {
             AppCommand::Quit => "Close relmap",
             AppCommand::Undo => "Undo the last change",
             AppCommand::Redo => "Redo the last undone change",
+            AppCommand::AddChild => "Add a node under the selected one and type its title",
+            AppCommand::AddSibling => "Add a node after the selected one, under the same parent",
+            AppCommand::AddSiblingBefore => {
+                "Add a node before the selected one, under the same parent"
+            }
+            AppCommand::InsertParent => "Put a new node between the selected node and its parent",
+            AppCommand::EditTitle => {
+                "Type a new title for the selected node (double-click does the same)"
+            }
+            AppCommand::Delete => "Delete the selected nodes and everything under them",
+            AppCommand::ToggleFold => "Hide or show the nodes under the selected one",
+            AppCommand::MoveUp => "Move the selected node before its previous sibling",
+            AppCommand::MoveDown => "Move the selected node after its next sibling",
+            AppCommand::SelectLeft => "Select the node to the left: the parent or a child, by side",
+            AppCommand::SelectRight => {
+                "Select the node to the right: the parent or a child, by side"
+            }
+            AppCommand::SelectUp => "Select the sibling above",
+            AppCommand::SelectDown => "Select the sibling below",
+            AppCommand::SelectAll => "Select every node of the map",
+            AppCommand::SelectNone => "Clear the selection",
+            AppCommand::Find => "Find nodes by their title, notes, strategies or people",
+            AppCommand::LayoutTree => {
+                "Lay out the whole map: branches to the right and left of the centre, none overlapping"
+            }
+            AppCommand::LayoutRadial => {
+                "Lay out the whole map around the centre, each constituency in its own sector"
+            }
             AppCommand::FitMap => "Zoom and pan so that the whole map is visible",
+            AppCommand::ZoomIn => "Zoom in around the centre of the view",
+            AppCommand::ZoomOut => "Zoom out around the centre of the view",
+            AppCommand::CenterSelection => {
+                "Pan so that the selected node is in the middle of the view"
+            }
             AppCommand::ToggleInspector => {
                 "Show or hide the panel with the selected node's profile"
             }
+            AppCommand::ToggleOutline => {
+                "Show or hide the map as an indented list, usable from the keyboard"
+            }
+            AppCommand::ThemeSystem => "Use light or dark colours as the system does",
+            AppCommand::ThemeLight => "Use light colours whatever the system does",
+            AppCommand::ThemeDark => "Use dark colours whatever the system does",
         }
     }
 
     /// The keyboard shortcut, if any.
     #[must_use]
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let none = Modifiers::NONE;
         let ctrl = Modifiers::COMMAND;
+        let shift = Modifiers::SHIFT;
         let ctrl_shift = Modifiers::COMMAND | Modifiers::SHIFT;
         let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
         match self {
@@ -100,26 +241,81 @@ impl AppCommand {
             AppCommand::Quit => key(ctrl, Key::Q),
             AppCommand::Undo => key(ctrl, Key::Z),
             AppCommand::Redo => key(ctrl_shift, Key::Z),
+            AppCommand::AddChild => key(none, Key::Tab),
+            AppCommand::AddSibling => key(none, Key::Enter),
+            AppCommand::AddSiblingBefore => key(shift, Key::Enter),
+            AppCommand::InsertParent => key(shift, Key::Tab),
+            AppCommand::EditTitle => key(none, Key::F2),
+            AppCommand::Delete => key(none, Key::Delete),
+            AppCommand::ToggleFold => key(none, Key::Space),
+            AppCommand::MoveUp => key(ctrl, Key::ArrowUp),
+            AppCommand::MoveDown => key(ctrl, Key::ArrowDown),
+            AppCommand::SelectLeft => key(none, Key::ArrowLeft),
+            AppCommand::SelectRight => key(none, Key::ArrowRight),
+            AppCommand::SelectUp => key(none, Key::ArrowUp),
+            AppCommand::SelectDown => key(none, Key::ArrowDown),
+            AppCommand::SelectAll => key(ctrl, Key::A),
+            AppCommand::SelectNone => key(none, Key::Escape),
+            AppCommand::Find => key(ctrl, Key::F),
+            AppCommand::LayoutTree => key(ctrl_shift, Key::L),
+            AppCommand::LayoutRadial => key(ctrl_shift, Key::R),
             AppCommand::FitMap => key(ctrl, Key::Num0),
-            AppCommand::OpenPath | AppCommand::SaveAsPath | AppCommand::ToggleInspector => None,
+            AppCommand::ZoomIn => key(ctrl, Key::Plus),
+            AppCommand::ZoomOut => key(ctrl, Key::Minus),
+            AppCommand::CenterSelection => key(ctrl, Key::L),
+            AppCommand::OpenPath
+            | AppCommand::SaveAsPath
+            | AppCommand::ToggleInspector
+            | AppCommand::ThemeSystem
+            | AppCommand::ThemeLight
+            | AppCommand::ThemeDark => None,
+            AppCommand::ToggleOutline => key(ctrl_shift, Key::O),
         }
     }
 
     /// Further shortcuts that do the same, not shown in menus.
     #[must_use]
     pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
+        let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
         match self {
-            AppCommand::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
+            AppCommand::Redo => key(Modifiers::COMMAND, Key::Y),
+            AppCommand::Delete => key(Modifiers::NONE, Key::Backspace),
+            AppCommand::AddChild => key(Modifiers::NONE, Key::Insert),
+            AppCommand::ZoomIn => key(Modifiers::COMMAND, Key::Equals),
             _ => None,
         }
     }
 
-    /// Takes the commands whose shortcuts were pressed this frame out of the input. Shortcuts with more
-    /// modifiers are matched first, so Ctrl+Shift+S never also counts as Ctrl+S.
+    /// Whether the command works on the map through plain keys (Tab, Enter, arrows...). Such shortcuts only
+    /// count while the canvas has the keyboard, so that typing in a text field never edits the map.
     #[must_use]
-    pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<AppCommand> {
+    pub fn acts_on_the_map(self) -> bool {
+        !matches!(
+            self,
+            AppCommand::New
+                | AppCommand::Open
+                | AppCommand::OpenPath
+                | AppCommand::Save
+                | AppCommand::SaveAs
+                | AppCommand::SaveAsPath
+                | AppCommand::Quit
+                | AppCommand::ToggleInspector
+                | AppCommand::ToggleOutline
+                | AppCommand::ThemeSystem
+                | AppCommand::ThemeLight
+                | AppCommand::ThemeDark
+                | AppCommand::Find
+        )
+    }
+
+    /// Takes the commands whose shortcuts were pressed this frame out of the input. Shortcuts with more
+    /// modifiers are matched first, so Ctrl+Shift+S never also counts as Ctrl+S. Commands that act on the map
+    /// are only taken when `map_has_keyboard`.
+    #[must_use]
+    pub fn consume_shortcuts(ctx: &egui::Context, map_has_keyboard: bool) -> Vec<AppCommand> {
         let mut shortcuts: Vec<(KeyboardShortcut, AppCommand)> = AppCommand::ALL
             .iter()
+            .filter(|command| map_has_keyboard || !command.acts_on_the_map())
             .flat_map(|&command| {
                 [command.shortcut(), command.alternative_shortcut()]
                     .into_iter()

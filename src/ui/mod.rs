@@ -1,12 +1,16 @@
 //! The egui user interface. egui, eframe and rfd are used here and nowhere else.
 
+mod actions;
 mod app;
 mod canvas;
 mod command;
 mod dialogs;
 mod file_dialog;
+mod find_bar;
 mod inspector;
 mod notices;
+mod outline;
+mod selection;
 mod style;
 
 use std::path::PathBuf;

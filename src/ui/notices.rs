@@ -47,6 +47,15 @@ impl Notices {
         });
     }
 
+    /// Adds an informative message.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.push(Notice {
+            level: Level::Info,
+            text: text.into(),
+            offer_path: None,
+        });
+    }
+
     /// Adds a message. The same message is not shown twice.
     pub fn push(&mut self, notice: Notice) {
         if !self.list.contains(&notice) {

@@ -2,7 +2,7 @@
 
 use egui::Color32;
 
-use crate::model::{Health, MindMap, NodeId, NodeKind};
+use crate::model::{Health, MindMap, NodeId, NodeKind, Rgb};
 
 /// The colours of the first-level branches, in order; further branches repeat them.
 const BRANCH_COLOURS: [Color32; 6] = [
@@ -14,10 +14,26 @@ const BRANCH_COLOURS: [Color32; 6] = [
     Color32::from_rgb(0x8a, 0x6d, 0x1f), // ochre
 ];
 
+/// The colours offered for nodes, by name.
+pub const PALETTE: [(&str, Rgb); 8] = [
+    ("Blue", Rgb([0x2b, 0x6c, 0xb0])),
+    ("Green", Rgb([0x1f, 0x8a, 0x70])),
+    ("Orange", Rgb([0xc0, 0x56, 0x21])),
+    ("Purple", Rgb([0x7b, 0x4e, 0xa8])),
+    ("Rose", Rgb([0xb8, 0x32, 0x5a])),
+    ("Ochre", Rgb([0x8a, 0x6d, 0x1f])),
+    ("Teal", Rgb([0x13, 0x7c, 0x8b])),
+    ("Slate", Rgb([0x4a, 0x55, 0x68])),
+];
+
 /// The colour of the central node.
 pub const ROOT_FILL: Color32 = Color32::from_rgb(0x26, 0x32, 0x44);
 /// The outline of selected nodes.
 pub const SELECTION: Color32 = Color32::from_rgb(0xff, 0xb0, 0x00);
+/// The outline of the node a dragged node would drop onto.
+pub const DROP_TARGET: Color32 = Color32::from_rgb(0x3d, 0xc2, 0xff);
+/// The outline of nodes that match the find bar.
+pub const FIND_HIT: Color32 = Color32::from_rgb(0xf5, 0xe0, 0x3b);
 /// Cross-links.
 pub const CROSS_LINK: Color32 = Color32::from_rgb(0x9a, 0x5c, 0xc6);
 

@@ -1,18 +1,106 @@
-//! The canvas: draws the map and turns pointer input into view changes and selection. It never changes the
-//! workbook; edits it asks for come back as intents for the app to apply.
+//! The canvas: draws the map and turns pointer input into view changes, selection changes and edit intents.
+//! It never changes the workbook; what the user asks for comes back as [`CanvasIntent`]s for the app.
 
 mod camera;
+mod minimap;
 mod paint;
+mod title_edit;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use egui::{Id, Pos2, Rect, Sense, Vec2};
+use egui::{Id, Modifiers, Pos2, Rect, Sense, Vec2};
 
 pub use camera::Camera;
+pub use title_edit::TitleEdit;
 
-use crate::model::{NodeId, Workbook};
+use crate::layout::NodeSize;
+use crate::model::{Icon, NodeId, Pos, Rgb, Workbook};
 
+use super::command::AppCommand;
+use super::selection::Selection;
 use super::style;
+
+/// What the user asked for on the canvas.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CanvasIntent {
+    /// Select only this node.
+    Select(NodeId),
+    /// Add this node to the selection or take it out.
+    Toggle(NodeId),
+    /// Select these nodes (a rubber band), adding to the selection when `add`.
+    SelectMany {
+        /// The nodes inside the band.
+        nodes: Vec<NodeId>,
+        /// Keep what was selected.
+        add: bool,
+    },
+    /// Clear the selection.
+    ClearSelection,
+    /// Start typing the title of a node.
+    EditTitle(NodeId),
+    /// The typed title was confirmed.
+    CommitTitle {
+        /// The node.
+        id: NodeId,
+        /// Its new title.
+        text: String,
+        /// Whether the node was added just before the typing began.
+        is_new: bool,
+    },
+    /// The typing was cancelled.
+    CancelTitle {
+        /// The node.
+        id: NodeId,
+        /// Whether the node was added just before the typing began.
+        is_new: bool,
+    },
+    /// Nodes were dragged to new places (one drag, one undo step).
+    Move(Vec<(NodeId, Pos)>),
+    /// Nodes were dropped onto another node, to become its children.
+    Drop {
+        /// The dragged nodes (tops of their subtrees).
+        nodes: Vec<NodeId>,
+        /// The new parent.
+        target: NodeId,
+    },
+    /// An Alt-drag from one node to another asks for a cross-link.
+    Link {
+        /// Where it starts.
+        from: NodeId,
+        /// Where it points.
+        to: NodeId,
+    },
+    /// A double-click on the empty canvas asks for a new node there.
+    AddFreeNode(Pos),
+    /// A new colour or icon for the selected nodes, from the context menu.
+    Style(StyleChange),
+    /// A context-menu entry, run on the node the menu was opened on (which is selected first).
+    Command(AppCommand),
+}
+
+/// A change of looks for the selected nodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StyleChange {
+    /// Their own colour, or `None` for the branch colour.
+    Color(Option<Rgb>),
+    /// An icon, or `None` for no icon.
+    Icon(Option<Icon>),
+}
+
+/// A drag in progress.
+#[derive(Clone, Debug)]
+enum Drag {
+    /// Moving nodes: the tops that were grabbed, every node that moves with them, and the distance so far.
+    Move {
+        tops: Vec<NodeId>,
+        moving: HashSet<NodeId>,
+        delta: Vec2,
+    },
+    /// Drawing a cross-link from a node.
+    Link { from: NodeId },
+    /// A rubber band from a point on screen.
+    Band { start: Pos2, add: bool },
+}
 
 /// What the canvas keeps between frames: view state only.
 #[derive(Debug, Default)]
@@ -20,116 +108,396 @@ pub struct CanvasState {
     /// Pan and zoom.
     pub camera: Camera,
     /// Fit the map to the window at the next frame (on opening a map, or on Ctrl+0).
-    pub fit_pending: bool,
+    fit_pending: bool,
+    /// Centre the view on this node at the next frame.
+    center_pending: Option<NodeId>,
+    /// Zoom by this factor around the centre at the next frame.
+    zoom_pending: Option<f32>,
+    drag: Option<Drag>,
     /// Where each node was drawn last frame, on screen.
-    pub(crate) drawn: HashMap<NodeId, Rect>,
+    drawn: HashMap<NodeId, Rect>,
+    /// The title being typed, if any.
+    pub title_edit: Option<TitleEdit>,
+    /// Give the canvas the keyboard at the next frame.
+    focus_pending: bool,
+    /// Where the canvas area was last frame, on screen.
+    area: Option<Rect>,
 }
 
-/// What the user asked for on the canvas this frame.
-#[derive(Debug, Default, PartialEq)]
-pub struct CanvasOutput {
-    /// A node or the empty canvas was clicked.
-    pub select: Option<Select>,
-    /// Where the pointer is, in canvas units, when it is over the canvas.
-    pub pointer_in_canvas: Option<Pos2>,
-}
-
-/// A click that changes the selection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Select {
-    /// Select this node.
-    Node(NodeId),
-    /// Clear the selection (a click on the empty canvas).
-    Nothing,
-}
-
-/// A node as laid out for this frame.
-pub(crate) struct Placed {
-    pub id: NodeId,
-    /// Its box on screen.
-    pub rect: Rect,
+/// The id of the canvas widget, which holds the keyboard while the user works on the map.
+#[must_use]
+pub fn canvas_id() -> Id {
+    Id::unique("relmap-canvas")
 }
 
 impl CanvasState {
-    /// Draws the map into the remaining space of `ui` and handles panning, zooming and clicks.
+    /// Draws the map into the remaining space of `ui` and handles the pointer.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         workbook: &Workbook,
-        selected: Option<NodeId>,
-    ) -> CanvasOutput {
+        selection: &Selection,
+        found: &HashSet<NodeId>,
+    ) -> Vec<CanvasIntent> {
+        let mut intents = Vec::new();
         let rect = ui.available_rect_before_wrap();
-        let background = ui.interact(rect, Id::unique("relmap-canvas"), Sense::click_and_drag());
+        self.area = Some(rect);
+        let background = ui.interact(rect, canvas_id(), Sense::click_and_drag());
         background
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map canvas"));
-        let mut output = CanvasOutput::default();
-
-        if self.fit_pending && rect.is_positive() {
-            self.fit_pending = false;
-            if let Some(bounds) = Self::map_bounds(ui, workbook) {
-                self.camera.fit(rect, bounds);
+        if self.focus_pending || background.clicked() || background.drag_started() {
+            self.focus_pending = false;
+            // While a title is typed, the text field keeps the keyboard.
+            if self.title_edit.is_none() {
+                background.request_focus();
             }
         }
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                canvas_id(),
+                egui::EventFilter {
+                    tab: true,
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    escape: true,
+                },
+            );
+        });
+        self.apply_pending_view(ui, workbook, rect);
 
-        // Panning: drag the empty canvas.
-        if background.dragged() {
+        // Panning: drag the empty canvas with the primary button, or with the middle button anywhere.
+        let modifiers = ui.input(|i| i.modifiers);
+        if background.drag_started()
+            && modifiers.shift
+            && let Some(start) = background.interact_pointer_pos()
+        {
+            self.drag = Some(Drag::Band {
+                start,
+                add: modifiers.command,
+            });
+        }
+        if background.dragged() && !matches!(self.drag, Some(Drag::Band { .. })) {
             self.camera.pan_by(background.drag_delta());
         }
-        // Zooming: the wheel, or a pinch (egui also turns Ctrl+wheel into a pinch).
-        if let Some(pointer) = ui
+        let middle_drag = ui.input(|i| i.pointer.middle_down().then(|| i.pointer.delta()));
+        if let Some(delta) = middle_drag.filter(|_| ui.ui_contains_pointer()) {
+            self.camera.pan_by(delta);
+        }
+        let hover_pos = ui
             .input(|i| i.pointer.hover_pos())
-            .filter(|p| rect.contains(*p))
-            && ui.ui_contains_pointer()
-        {
+            .filter(|p| rect.contains(*p));
+        if let Some(pointer) = hover_pos.filter(|_| ui.ui_contains_pointer()) {
+            // Zooming: the wheel, or a pinch (egui also turns Ctrl+wheel into a pinch).
             let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
             let factor = pinch * (scroll.y / 300.0).exp();
             if (factor - 1.0).abs() > 1e-4 {
                 self.camera.zoom_around(rect, pointer, factor);
             }
-            output.pointer_in_canvas =
-                Some(self.camera.screen_from_canvas(rect).inverse() * pointer);
         }
 
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
-        let placed = paint::paint_map(ui, &painter, rect, &self.camera, workbook, selected);
-
+        let drop_target = self.drop_target(hover_pos);
+        let moving = match &self.drag {
+            Some(Drag::Move { moving, delta, .. }) => Some((moving, *delta)),
+            _ => None,
+        };
+        let view = paint::PaintView {
+            selection,
+            found,
+            moving,
+            drop_target,
+            editing: self.title_edit.as_ref().map(TitleEdit::node),
+        };
+        let placed = paint::paint_map(ui, &painter, rect, &self.camera, workbook, &view);
         self.drawn.clear();
+        self.drawn.extend(placed.iter().map(|p| (p.id, p.rect)));
+
         for node in &placed {
-            self.drawn.insert(node.id, node.rect);
-            let visible = node.rect.intersect(rect);
-            if !visible.is_positive() {
-                continue;
+            self.node_ui(ui, workbook, selection, node, rect, &mut intents);
+        }
+        self.finish_drags(ui, workbook, drop_target, &painter, &mut intents);
+
+        minimap::minimap_ui(ui, rect, &mut self.camera, workbook);
+        if background.clicked() {
+            intents.push(CanvasIntent::ClearSelection);
+        }
+        if background.double_clicked()
+            && let Some(pos) = background.interact_pointer_pos()
+        {
+            let pos_in_canvas = self.camera.screen_from_canvas(rect).inverse() * pos;
+            intents.push(CanvasIntent::AddFreeNode(Pos::new(
+                pos_in_canvas.x,
+                pos_in_canvas.y,
+            )));
+        }
+        background.context_menu(|ui| {
+            if ui.button(AppCommand::FitMap.label()).clicked() {
+                intents.push(CanvasIntent::Command(AppCommand::FitMap));
             }
-            let response = ui.interact(
-                visible,
-                Id::unique(("relmap-node", node.id)),
-                Sense::click(),
-            );
-            let title = workbook.map.topic(node.id).map_or("", |t| t.title.as_str());
-            let is_selected = selected == Some(node.id);
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, title)
-            });
-            if response.clicked() {
-                output.select = Some(Select::Node(node.id));
+            if ui.button(AppCommand::SelectAll.label()).clicked() {
+                intents.push(CanvasIntent::Command(AppCommand::SelectAll));
+            }
+        });
+
+        if let Some(edit) = &mut self.title_edit {
+            let node_rect = self.drawn.get(&edit.node()).copied();
+            if let Some(outcome) = edit.ui(ui, node_rect, self.camera.zoom) {
+                intents.push(outcome);
+                self.title_edit = None;
+                self.focus_pending = true;
             }
         }
-        if background.clicked() && output.select.is_none() {
-            output.select = Some(Select::Nothing);
-        }
-        output
+        intents
     }
 
-    /// The bounding box of every visible node, in canvas units.
+    fn apply_pending_view(&mut self, ui: &egui::Ui, workbook: &Workbook, rect: Rect) {
+        if !rect.is_positive() {
+            return;
+        }
+        if self.fit_pending {
+            self.fit_pending = false;
+            if let Some(bounds) = Self::map_bounds(ui, workbook) {
+                self.camera.fit(rect, bounds);
+            }
+        }
+        if let Some(factor) = self.zoom_pending.take() {
+            self.camera.zoom_around(rect, rect.center(), factor);
+        }
+        if let Some(id) = self.center_pending.take()
+            && let Some(topic) = workbook.map.topic(id)
+        {
+            self.camera.center_in_canvas = Pos2::new(topic.pos.x, topic.pos.y);
+        }
+    }
+
+    fn node_ui(
+        &mut self,
+        ui: &egui::Ui,
+        workbook: &Workbook,
+        selection: &Selection,
+        node: &Placed,
+        clip: Rect,
+        intents: &mut Vec<CanvasIntent>,
+    ) {
+        let visible = node.rect.intersect(clip);
+        if !visible.is_positive() {
+            return;
+        }
+        let map = &workbook.map;
+        let response = ui.interact(
+            visible,
+            Id::unique(("relmap-node", node.id)),
+            Sense::click_and_drag(),
+        );
+        let title = paint::display_title(map.topic(node.id).map_or("", |t| t.title.as_str()));
+        let is_selected = selection.contains(node.id);
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &title)
+        });
+        let modifiers = ui.input(|i| i.modifiers);
+        if response.clicked() || response.drag_started() || response.secondary_clicked() {
+            self.focus_pending = true;
+        }
+        if response.double_clicked() {
+            intents.push(CanvasIntent::EditTitle(node.id));
+        } else if response.clicked() {
+            if modifiers.command || modifiers.shift {
+                intents.push(CanvasIntent::Toggle(node.id));
+            } else {
+                intents.push(CanvasIntent::Select(node.id));
+            }
+        }
+        if response.drag_started() {
+            if modifiers.alt {
+                self.drag = Some(Drag::Link { from: node.id });
+            } else {
+                let mut grabbed = selection.clone();
+                if !grabbed.contains(node.id) {
+                    grabbed.set(node.id);
+                    intents.push(CanvasIntent::Select(node.id));
+                }
+                let tops: Vec<NodeId> = grabbed
+                    .tops(map)
+                    .into_iter()
+                    .filter(|&id| id != map.root())
+                    .collect();
+                let tops = if tops.is_empty() { vec![node.id] } else { tops };
+                let moving = tops.iter().flat_map(|&id| map.subtree(id)).collect();
+                self.drag = Some(Drag::Move {
+                    tops,
+                    moving,
+                    delta: Vec2::ZERO,
+                });
+            }
+        }
+        if response.dragged()
+            && let Some(Drag::Move { delta, .. }) = &mut self.drag
+        {
+            *delta += response.drag_delta() / self.camera.zoom;
+        }
+        response.context_menu(|ui| {
+            if !is_selected {
+                intents.push(CanvasIntent::Select(node.id));
+            }
+            for command in [
+                AppCommand::AddChild,
+                AppCommand::AddSibling,
+                AppCommand::InsertParent,
+                AppCommand::EditTitle,
+                AppCommand::ToggleFold,
+                AppCommand::Delete,
+            ] {
+                let mut button = egui::Button::new(command.label());
+                if let Some(shortcut) = command.shortcut() {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                }
+                if ui.add(button).on_hover_text(command.tooltip()).clicked() {
+                    intents.push(CanvasIntent::Command(command));
+                }
+            }
+            ui.separator();
+            ui.menu_button("Colour", |ui| {
+                if ui
+                    .button("Branch colour")
+                    .on_hover_text("Use the colour of the branch")
+                    .clicked()
+                {
+                    intents.push(CanvasIntent::Style(StyleChange::Color(None)));
+                }
+                for (name, rgb) in style::PALETTE {
+                    let [r, g, b] = rgb.0;
+                    let clicked = ui
+                        .horizontal(|ui| {
+                            let (swatch, _) =
+                                ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
+                            ui.painter()
+                                .rect_filled(swatch, 3, egui::Color32::from_rgb(r, g, b));
+                            ui.button(name).clicked()
+                        })
+                        .inner;
+                    if clicked {
+                        intents.push(CanvasIntent::Style(StyleChange::Color(Some(rgb))));
+                    }
+                }
+            });
+            ui.menu_button("Icon", |ui| {
+                if ui.button("No icon").clicked() {
+                    intents.push(CanvasIntent::Style(StyleChange::Icon(None)));
+                }
+                for icon in Icon::ALL {
+                    if ui
+                        .button(format!("{} {}", icon.glyph(), icon.label()))
+                        .clicked()
+                    {
+                        intents.push(CanvasIntent::Style(StyleChange::Icon(Some(icon))));
+                    }
+                }
+            });
+        });
+    }
+
+    /// Ends drags when the pointer is released, and draws the rubber band or the link being drawn.
+    fn finish_drags(
+        &mut self,
+        ui: &egui::Ui,
+        workbook: &Workbook,
+        drop_target: Option<NodeId>,
+        painter: &egui::Painter,
+        intents: &mut Vec<CanvasIntent>,
+    ) {
+        let released = ui.input(|i| !i.pointer.any_down());
+        let latest_pos = ui.input(|i| i.pointer.latest_pos());
+        match &self.drag {
+            Some(Drag::Band { start, add }) => {
+                let Some(end) = latest_pos else { return };
+                let band = Rect::from_two_pos(*start, end);
+                painter.rect_filled(band, 0.0, style::SELECTION.gamma_multiply(0.12));
+                painter.rect_stroke(band, 0.0, (1.0, style::SELECTION), egui::StrokeKind::Inside);
+                if released {
+                    let mut nodes: Vec<NodeId> = self
+                        .drawn
+                        .iter()
+                        .filter(|(_, r)| band.intersects(**r))
+                        .map(|(&id, _)| id)
+                        .collect();
+                    nodes.sort_unstable();
+                    intents.push(CanvasIntent::SelectMany { nodes, add: *add });
+                    self.drag = None;
+                }
+            }
+            Some(Drag::Link { from }) => {
+                if let (Some(start), Some(end)) =
+                    (self.drawn.get(from).map(Rect::center), latest_pos)
+                {
+                    painter.extend(egui::Shape::dashed_line(
+                        &[start, end],
+                        (2.0, style::CROSS_LINK),
+                        8.0,
+                        5.0,
+                    ));
+                }
+                if released {
+                    if let Some(to) = drop_target.filter(|to| to != from) {
+                        intents.push(CanvasIntent::Link { from: *from, to });
+                    }
+                    self.drag = None;
+                }
+            }
+            Some(Drag::Move {
+                tops,
+                moving,
+                delta,
+            }) => {
+                if !released {
+                    return;
+                }
+                if let Some(target) = drop_target {
+                    intents.push(CanvasIntent::Drop {
+                        nodes: tops.clone(),
+                        target,
+                    });
+                } else if delta.length() > 0.0 {
+                    let mut ids: Vec<NodeId> = moving.iter().copied().collect();
+                    ids.sort_unstable();
+                    let moves = ids
+                        .into_iter()
+                        .filter_map(|id| workbook.map.topic(id))
+                        .map(|t| (t.id, Pos::new(t.pos.x + delta.x, t.pos.y + delta.y)))
+                        .collect();
+                    intents.push(CanvasIntent::Move(moves));
+                }
+                self.drag = None;
+            }
+            None => {}
+        }
+    }
+
+    /// The node under the pointer that a drag would drop onto (never one of the dragged nodes).
+    fn drop_target(&self, pointer: Option<Pos2>) -> Option<NodeId> {
+        let pointer = pointer?;
+        let excluded = match &self.drag {
+            Some(Drag::Move { moving, .. }) => Some(moving),
+            Some(Drag::Link { .. }) => None,
+            _ => return None,
+        };
+        let mut hits: Vec<NodeId> = self
+            .drawn
+            .iter()
+            .filter(|(id, r)| r.contains(pointer) && excluded.is_none_or(|m| !m.contains(id)))
+            .map(|(&id, _)| id)
+            .collect();
+        hits.sort_unstable();
+        hits.first().copied()
+    }
+
+    /// The bounding box of every visible node and cross-link, in canvas units.
     fn map_bounds(ui: &egui::Ui, workbook: &Workbook) -> Option<Rect> {
         let map = &workbook.map;
         let mut bounds = Rect::NOTHING;
-        for topic in map.topics() {
-            if map.is_hidden(topic.id) {
-                continue;
-            }
-            let size = paint::node_size_in_canvas(ui, &topic.title, topic.id == map.root());
+        for id in map.subtree_unfolded() {
+            let Some(topic) = map.topic(id) else { continue };
+            let size = paint::node_size_in_canvas(ui.ctx(), &topic.title, id == map.root());
             bounds = bounds.union(Rect::from_center_size(
                 Pos2::new(topic.pos.x, topic.pos.y),
                 size,
@@ -156,14 +524,73 @@ impl CanvasState {
         self.fit_pending = true;
     }
 
+    /// Asks for the view to centre on a node at the next frame.
+    pub fn request_center(&mut self, id: NodeId) {
+        self.center_pending = Some(id);
+    }
+
+    /// Asks for a zoom around the centre of the view at the next frame.
+    pub fn request_zoom(&mut self, factor: f32) {
+        self.zoom_pending = Some(self.zoom_pending.unwrap_or(1.0) * factor);
+    }
+
+    /// Gives the canvas the keyboard at the next frame.
+    pub fn request_focus(&mut self) {
+        self.focus_pending = true;
+    }
+
+    /// Pans, if needed, so that a node is inside the view.
+    pub fn reveal(&mut self, workbook: &Workbook, id: NodeId) {
+        let Some(topic) = workbook.map.topic(id) else {
+            return;
+        };
+        let Some(area) = self.area else { return };
+        let shown = self.camera.screen_from_canvas(area) * Pos2::new(topic.pos.x, topic.pos.y);
+        if area.is_positive() && !area.shrink(60.0).contains(shown) {
+            self.center_pending = Some(id);
+        }
+    }
+
+    /// Starts typing the title of a node.
+    pub fn edit_title(&mut self, workbook: &Workbook, id: NodeId, is_new: bool) {
+        if let Some(topic) = workbook.map.topic(id) {
+            self.title_edit = Some(TitleEdit::new(id, topic.title.clone(), is_new));
+        }
+    }
+
     /// The zoom in percent, for the status bar.
     #[must_use]
     pub fn zoom_percent(&self) -> u32 {
         (self.camera.zoom * 100.0).round() as u32
     }
+
+    /// The size of a node's box in canvas units, as drawn.
+    #[must_use]
+    pub fn node_size(ctx: &egui::Context, workbook: &Workbook, id: NodeId) -> NodeSize {
+        let map = &workbook.map;
+        let title = map.topic(id).map_or("", |t| t.title.as_str());
+        let size = paint::node_size_in_canvas(ctx, title, id == map.root());
+        NodeSize {
+            width: size.x,
+            height: size.y,
+        }
+    }
+}
+
+/// A node as laid out for this frame.
+pub(crate) struct Placed {
+    /// The node.
+    pub id: NodeId,
+    /// Its box on screen.
+    pub rect: Rect,
 }
 
 /// The size of a box around text of `size` on screen.
 pub(crate) fn padded(text: Vec2, zoom: f32) -> Vec2 {
     text + 2.0 * style::PADDING * zoom
+}
+
+/// Whether a key press asks for a new line in a title rather than confirming it.
+pub(crate) fn is_line_break(modifiers: Modifiers) -> bool {
+    modifiers.shift
 }

@@ -3,27 +3,47 @@
 use egui::epaint::CubicBezierShape;
 use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 
+use std::collections::HashSet;
+
 use crate::model::{NodeId, Workbook};
+use crate::ui::selection::Selection;
 
 use super::{Camera, Placed, padded};
 use crate::ui::style;
+
+/// What the canvas shows besides the map itself.
+pub(crate) struct PaintView<'a> {
+    /// The selected nodes, outlined.
+    pub selection: &'a Selection,
+    /// Nodes that match the find bar, highlighted.
+    pub found: &'a HashSet<NodeId>,
+    /// Nodes being dragged, and how far, in canvas units.
+    pub moving: Option<(&'a HashSet<NodeId>, Vec2)>,
+    /// The node a drag would drop onto.
+    pub drop_target: Option<NodeId>,
+    /// The node whose title is being typed; its title is not painted under the text field.
+    pub editing: Option<NodeId>,
+}
 
 /// Below this font size on screen, titles are not drawn: they could not be read anyway.
 const MIN_READABLE_FONT: f32 = 4.0;
 
 /// The size of a node's box in canvas units.
-pub(crate) fn node_size_in_canvas(ui: &egui::Ui, title: &str, is_root: bool) -> Vec2 {
+pub(crate) fn node_size_in_canvas(ctx: &egui::Context, title: &str, is_root: bool) -> Vec2 {
     let font = FontId::proportional(style::TITLE_SIZE * if is_root { 1.25 } else { 1.0 });
-    let galley = ui.painter().layout(
-        display_title(title),
-        font,
-        Color32::WHITE,
-        style::TITLE_WRAP,
-    );
+    let galley = ctx.fonts_mut(|f| {
+        f.layout(
+            display_title(title),
+            font,
+            Color32::WHITE,
+            style::TITLE_WRAP,
+        )
+    });
     padded(galley.size(), 1.0).max(Vec2::new(48.0, 0.0))
 }
 
-fn display_title(title: &str) -> String {
+/// The title as shown: an empty title reads "(untitled)".
+pub(crate) fn display_title(title: &str) -> String {
     if title.trim().is_empty() {
         "(untitled)".to_owned()
     } else {
@@ -38,7 +58,7 @@ pub(crate) fn paint_map(
     clip: Rect,
     camera: &Camera,
     workbook: &Workbook,
-    selected: Option<NodeId>,
+    view: &PaintView<'_>,
 ) -> Vec<Placed> {
     let map = &workbook.map;
     let screen_from_canvas = camera.screen_from_canvas(clip);
@@ -52,7 +72,12 @@ pub(crate) fn paint_map(
     for id in map.subtree_unfolded() {
         let Some(topic) = map.topic(id) else { continue };
         let is_root = id == map.root();
-        let center = screen_from_canvas * Pos2::new(topic.pos.x, topic.pos.y);
+        let mut center = screen_from_canvas * Pos2::new(topic.pos.x, topic.pos.y);
+        if let Some((moving, delta)) = view.moving
+            && moving.contains(&id)
+        {
+            center += delta * zoom;
+        }
         let (size, galley) = if show_text {
             let font = FontId::proportional(font_scale * if is_root { 1.25 } else { 1.0 });
             let (_, text_colour, _) = style::node_colours(map, id);
@@ -66,7 +91,10 @@ pub(crate) fn paint_map(
                 Some(galley),
             )
         } else {
-            (node_size_in_canvas(ui, &topic.title, is_root) * zoom, None)
+            (
+                node_size_in_canvas(ui.ctx(), &topic.title, is_root) * zoom,
+                None,
+            )
         };
         placed.push(Placed {
             id,
@@ -132,7 +160,23 @@ pub(crate) fn paint_map(
             Stroke::new((1.2 * zoom).max(0.5), border),
             StrokeKind::Inside,
         );
-        if selected == Some(node.id) {
+        if view.drop_target == Some(node.id) {
+            painter.rect_stroke(
+                node.rect.expand(5.0),
+                corner + 3,
+                Stroke::new(3.0, style::DROP_TARGET),
+                StrokeKind::Outside,
+            );
+        }
+        if view.found.contains(&node.id) {
+            painter.rect_stroke(
+                node.rect.expand(2.0),
+                corner + 1,
+                Stroke::new(3.0, style::FIND_HIT),
+                StrokeKind::Outside,
+            );
+        }
+        if view.selection.contains(node.id) {
             painter.rect_stroke(
                 node.rect.expand(3.0),
                 corner + 2,
@@ -140,7 +184,7 @@ pub(crate) fn paint_map(
                 StrokeKind::Outside,
             );
         }
-        if let Some(galley) = galley {
+        if let Some(galley) = galley.filter(|_| view.editing != Some(node.id)) {
             let pos = node.rect.center() - galley.size() / 2.0;
             painter.galley(pos, galley, Color32::WHITE);
         }

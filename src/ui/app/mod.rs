@@ -7,16 +7,22 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use egui::{CentralPanel, Panel, Ui, ViewportCommand};
 
+mod clipboard;
+mod editing;
+mod files;
+
 use crate::document::{Document, EditCommand};
 use crate::model::{NodeId, Workbook};
-use crate::storage;
 
-use super::canvas::{CanvasState, Select};
+use super::canvas::{self, CanvasState};
 use super::command::AppCommand;
-use super::dialogs::{PathPrompt, PromptAnswer, SaveChoice, confirm_unsaved};
-use super::file_dialog::{FilePicker, PickAnswer, PickKind, PickRequest};
+use super::dialogs::PathPrompt;
+use super::file_dialog::{FilePicker, PickKind};
+use super::find_bar::{FindBar, FindRequest};
 use super::inspector::inspector_ui;
 use super::notices::{Notice, Notices};
+use super::outline::OutlineState;
+use super::selection::Selection;
 
 /// A dialog answer faster than this means no dialog was shown: rfd returns at once without a desktop portal
 /// or zenity, and nobody cancels a real dialog that fast.
@@ -41,12 +47,40 @@ pub enum PendingAction {
 pub struct Preferences {
     /// Whether the inspector panel is shown.
     pub show_inspector: bool,
+    /// Whether the outline panel is shown.
+    pub show_outline: bool,
+    /// Light, dark, or whatever the system uses.
+    pub theme: Theme,
+}
+
+/// The colour theme the user chose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Theme {
+    /// Follow the system's setting.
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Theme {
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        }
+    }
 }
 
 impl Default for Preferences {
     fn default() -> Preferences {
         Preferences {
             show_inspector: true,
+            show_outline: false,
+            theme: Theme::System,
         }
     }
 }
@@ -57,7 +91,11 @@ const PREFERENCES_KEY: &str = "relmap-preferences";
 pub struct RelmapApp {
     doc: Document,
     canvas: CanvasState,
-    selected: Option<NodeId>,
+    selection: Selection,
+    find: FindBar,
+    outline: OutlineState,
+    /// Whether a row of the outline has the keyboard this frame: arrows then follow the outline's rows.
+    outline_has_keyboard: bool,
     picker: Box<dyn FilePicker>,
     /// The dialog that is open, if any.
     picking: Option<PickKind>,
@@ -81,7 +119,10 @@ impl RelmapApp {
         let mut app = RelmapApp {
             doc: Document::new(Workbook::default(), None),
             canvas: CanvasState::default(),
-            selected: None,
+            selection: Selection::default(),
+            find: FindBar::default(),
+            outline: OutlineState::default(),
+            outline_has_keyboard: false,
             picker,
             picking: None,
             prompt: None,
@@ -114,6 +155,7 @@ impl RelmapApp {
             .storage
             .and_then(|s| eframe::get_value::<Preferences>(s, PREFERENCES_KEY))
         {
+            cc.egui_ctx.set_theme(prefs.theme.preference());
             app.prefs = prefs;
         }
         app
@@ -125,10 +167,22 @@ impl RelmapApp {
         &self.doc
     }
 
-    /// The selected node.
+    /// The primary selected node: the one the inspector shows.
     #[must_use]
     pub fn selected(&self) -> Option<NodeId> {
-        self.selected
+        self.selection.primary()
+    }
+
+    /// Every selected node.
+    #[must_use]
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// Whether a title is being typed on the canvas.
+    #[must_use]
+    pub fn is_editing_title(&self) -> bool {
+        self.canvas.title_edit.is_some()
     }
 
     /// The messages on screen.
@@ -166,7 +220,18 @@ impl RelmapApp {
 
         let mut commands = Vec::new();
         if self.prompt.is_none() && self.confirming.is_none() {
-            commands.extend(AppCommand::consume_shortcuts(&ctx));
+            // Plain keys act on the map only while the canvas has the keyboard, never while typing.
+            let focused = ctx.memory(egui::Memory::focused);
+            self.outline_has_keyboard = self.outline.has_keyboard(focused);
+            let map_has_keyboard = self.canvas.title_edit.is_none()
+                && (focused.is_none_or(|id| id == canvas::canvas_id())
+                    || self.outline.has_keyboard(focused));
+            commands.extend(AppCommand::consume_shortcuts(&ctx, map_has_keyboard));
+            if map_has_keyboard {
+                for request in clipboard::take_requests(&ctx) {
+                    self.clipboard(request, &ctx);
+                }
+            }
         }
 
         Panel::top("relmap-menu").show(ui, |ui| {
@@ -179,15 +244,54 @@ impl RelmapApp {
                 .default_size(320.0)
                 .min_size(220.0)
                 .show(ui, |ui| {
-                    inspector_ui(ui, self.doc.workbook(), self.selected, self.today);
+                    inspector_ui(
+                        ui,
+                        self.doc.workbook(),
+                        self.selection.primary(),
+                        self.today,
+                    );
                 });
         }
+        if self.prefs.show_outline {
+            let intents = Panel::left("relmap-outline")
+                .resizable(true)
+                .default_size(260.0)
+                .min_size(160.0)
+                .show(ui, |ui| {
+                    ui.heading("Outline");
+                    self.outline.ui(ui, self.doc.workbook(), &self.selection)
+                })
+                .inner;
+            for intent in intents {
+                self.handle_outline_intent(intent);
+            }
+        }
         CentralPanel::no_frame().show(ui, |ui| {
-            let output = self.canvas.ui(ui, self.doc.workbook(), self.selected);
-            match output.select {
-                Some(Select::Node(id)) => self.selected = Some(id),
-                Some(Select::Nothing) => self.selected = None,
-                None => {}
+            let area = ui.available_rect_before_wrap();
+            let intents =
+                self.canvas
+                    .ui(ui, self.doc.workbook(), &self.selection, self.find.hits());
+            for intent in intents {
+                self.handle_intent(intent, &ctx);
+            }
+            if self.find.is_open() {
+                let bar = egui::Rect::from_min_max(
+                    area.right_top() + egui::vec2(-560.0, 8.0),
+                    area.right_top() + egui::vec2(-8.0, 60.0),
+                );
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(bar)
+                        .layout(egui::Layout::right_to_left(egui::Align::Min)),
+                );
+                match self
+                    .find
+                    .ui(&mut child, self.doc.workbook(), self.doc.revision())
+                {
+                    Some(FindRequest::Show(id)) => self.show_hit(id),
+                    Some(FindRequest::Close) => self.canvas.request_focus(),
+                    None => {}
+                }
             }
             if !self.notices.list().is_empty() {
                 let area = ui.max_rect().shrink(12.0);
@@ -226,9 +330,56 @@ impl RelmapApp {
         ui.menu_button("Edit", |ui| {
             self.menu_item(ui, AppCommand::Undo, commands);
             self.menu_item(ui, AppCommand::Redo, commands);
+            ui.separator();
+            for command in [
+                AppCommand::AddChild,
+                AppCommand::AddSibling,
+                AppCommand::AddSiblingBefore,
+                AppCommand::InsertParent,
+                AppCommand::EditTitle,
+                AppCommand::Delete,
+            ] {
+                self.menu_item(ui, command, commands);
+            }
+            ui.separator();
+            for command in [
+                AppCommand::ToggleFold,
+                AppCommand::MoveUp,
+                AppCommand::MoveDown,
+            ] {
+                self.menu_item(ui, command, commands);
+            }
+            ui.separator();
+            for command in [AppCommand::LayoutTree, AppCommand::LayoutRadial] {
+                self.menu_item(ui, command, commands);
+            }
+            ui.separator();
+            for command in [
+                AppCommand::SelectAll,
+                AppCommand::SelectNone,
+                AppCommand::Find,
+            ] {
+                self.menu_item(ui, command, commands);
+            }
         });
         ui.menu_button("View", |ui| {
-            self.menu_item(ui, AppCommand::FitMap, commands);
+            for command in [
+                AppCommand::FitMap,
+                AppCommand::ZoomIn,
+                AppCommand::ZoomOut,
+                AppCommand::CenterSelection,
+            ] {
+                self.menu_item(ui, command, commands);
+            }
+            ui.separator();
+            let mut outline = self.prefs.show_outline;
+            if ui
+                .checkbox(&mut outline, AppCommand::ToggleOutline.label())
+                .on_hover_text(AppCommand::ToggleOutline.tooltip())
+                .clicked()
+            {
+                commands.push(AppCommand::ToggleOutline);
+            }
             let mut shown = self.prefs.show_inspector;
             if ui
                 .checkbox(&mut shown, AppCommand::ToggleInspector.label())
@@ -237,6 +388,22 @@ impl RelmapApp {
             {
                 commands.push(AppCommand::ToggleInspector);
             }
+            ui.menu_button("Theme", |ui| {
+                for (theme, command) in [
+                    (Theme::System, AppCommand::ThemeSystem),
+                    (Theme::Light, AppCommand::ThemeLight),
+                    (Theme::Dark, AppCommand::ThemeDark),
+                ] {
+                    if ui
+                        .radio(self.prefs.theme == theme, command.label())
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        commands.push(command);
+                        ui.close();
+                    }
+                }
+            });
         });
     }
 
@@ -255,6 +422,16 @@ impl RelmapApp {
         let enabled = match command {
             AppCommand::Undo => self.doc.can_undo(),
             AppCommand::Redo => self.doc.can_redo(),
+            AppCommand::AddChild
+            | AppCommand::AddSibling
+            | AppCommand::AddSiblingBefore
+            | AppCommand::InsertParent
+            | AppCommand::EditTitle
+            | AppCommand::Delete
+            | AppCommand::ToggleFold
+            | AppCommand::MoveUp
+            | AppCommand::MoveDown
+            | AppCommand::CenterSelection => !self.selection.is_empty(),
             _ => true,
         };
         let mut button = egui::Button::new(label);
@@ -275,6 +452,9 @@ impl RelmapApp {
         ui.horizontal(|ui| {
             let map = &self.doc.workbook().map;
             ui.label(format!("{} nodes", map.len()));
+            if self.selection.len() > 1 {
+                ui.label(format!("· {} selected", self.selection.len()));
+            }
             ui.separator();
             if self.doc.is_dirty() {
                 ui.label("Unsaved changes");
@@ -290,49 +470,13 @@ impl RelmapApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("{}%", self.canvas.zoom_percent()));
                 ui.separator();
-                ui.weak(
-                    "Click a node to see its profile · drag the background to pan · scroll to zoom",
-                );
+                ui.weak(if self.canvas.title_edit.is_some() {
+                    "Enter confirms · Shift+Enter starts a new line · Esc cancels"
+                } else {
+                    "Tab adds a child · Enter a sibling · F2 renames · drag the background to pan · scroll to zoom"
+                });
             });
         });
-    }
-
-    fn dialogs(&mut self, ctx: &egui::Context) {
-        if let Some(prompt) = &mut self.prompt {
-            match prompt.show(ctx) {
-                PromptAnswer::Open => {}
-                PromptAnswer::Cancel => {
-                    self.prompt = None;
-                    self.after_save = None;
-                }
-                PromptAnswer::Chosen(path) => {
-                    let kind = prompt.kind;
-                    self.prompt = None;
-                    self.picked(kind, path, ctx);
-                }
-            }
-        }
-        if let Some(action) = self.confirming {
-            match confirm_unsaved(ctx, &self.doc.display_name()) {
-                PromptAnswer::Open => {}
-                PromptAnswer::Cancel => self.confirming = None,
-                PromptAnswer::Chosen(SaveChoice::Discard) => {
-                    self.confirming = None;
-                    self.perform(action, ctx);
-                }
-                PromptAnswer::Chosen(SaveChoice::Save) => {
-                    self.confirming = None;
-                    if self.doc.path().is_some() {
-                        if self.save() {
-                            self.perform(action, ctx);
-                        }
-                    } else {
-                        self.after_save = Some(action);
-                        self.start_pick(PickKind::SaveAs);
-                    }
-                }
-            }
-        }
     }
 
     /// Runs one command.
@@ -365,173 +509,21 @@ impl RelmapApp {
             }
             AppCommand::FitMap => self.canvas.request_fit(),
             AppCommand::ToggleInspector => self.prefs.show_inspector = !self.prefs.show_inspector,
-        }
-    }
-
-    /// Asks about unsaved changes before an action that would drop them.
-    fn guard(&mut self, action: PendingAction, ctx: &egui::Context) {
-        if self.doc.is_dirty() {
-            self.confirming = Some(action);
-        } else {
-            self.perform(action, ctx);
-        }
-    }
-
-    fn perform(&mut self, action: PendingAction, ctx: &egui::Context) {
-        match action {
-            PendingAction::New => self.start_new_map(),
-            PendingAction::Open => self.start_pick(PickKind::Open),
-            PendingAction::OpenPath => self.prompt_for_path(PickKind::Open),
-            PendingAction::Quit => {
-                self.allow_close = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-        }
-    }
-
-    fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
-        {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.confirming = Some(PendingAction::Quit);
-        }
-    }
-
-    fn start_new_map(&mut self) {
-        let workbook = match storage::starter() {
-            Ok(workbook) => workbook,
-            Err(error) => {
-                self.notices.error(format!(
-                    "The starter template could not be read ({error}); starting an empty map."
-                ));
-                Workbook::default()
-            }
-        };
-        self.replace_document(Document::new(workbook, None));
-    }
-
-    fn replace_document(&mut self, doc: Document) {
-        self.selected = Some(doc.workbook().map.root());
-        self.doc = doc;
-        self.canvas.request_fit();
-    }
-
-    /// Opens a file. On failure the message names the file and the place, and the open map stays open.
-    pub fn open_path(&mut self, path: PathBuf) {
-        match storage::load(&path) {
-            Ok(workbook) => self.replace_document(Document::new(workbook, Some(path))),
-            Err(error) => self
-                .notices
-                .error(format!("Could not open the map. {error}")),
-        }
-    }
-
-    /// Saves to the document's file. Returns whether it worked.
-    fn save(&mut self) -> bool {
-        let Some(path) = self.doc.path().map(ToOwned::to_owned) else {
-            return false;
-        };
-        self.save_to(path)
-    }
-
-    fn save_to(&mut self, path: PathBuf) -> bool {
-        match storage::save(&path, self.doc.workbook()) {
-            Ok(()) => {
-                self.doc.mark_saved(path);
-                true
-            }
-            Err(error) => {
-                self.notices.error(format!("Could not save. {error}"));
-                false
-            }
-        }
-    }
-
-    fn start_pick(&mut self, kind: PickKind) {
-        if self.picking.is_some() {
-            return;
-        }
-        let directory = self
-            .doc
-            .path()
-            .and_then(|p| p.parent())
-            .map(ToOwned::to_owned);
-        let file_name = match self.doc.path().and_then(|p| p.file_name()) {
-            Some(name) => name.to_string_lossy().into_owned(),
-            None => "My relationship map.ron".to_owned(),
-        };
-        self.picking = Some(kind);
-        self.picker.start(PickRequest {
-            kind,
-            directory,
-            file_name,
-        });
-    }
-
-    fn poll_picker(&mut self, ctx: &egui::Context) {
-        let Some(PickAnswer {
-            kind,
-            path,
-            open_for,
-        }) = self.picker.poll()
-        else {
-            return;
-        };
-        self.picking = None;
-        if let Some(path) = path {
-            self.picked(kind, path, ctx);
-        } else if open_for < NO_DIALOG_THRESHOLD {
-            // No dialog appeared. A Save As started by the unsaved-changes question stays pending, so that
-            // saving through a typed path still carries on with what the user was doing.
-            self.notices.push(Notice {
-                level: super::notices::Level::Info,
-                text: "No file dialog could be shown on this desktop (it needs a desktop portal or zenity). \
-                       You can type the file's path instead."
-                    .to_owned(),
-                offer_path: Some(kind),
-            });
-        } else {
-            // The user cancelled the dialog, and with it whatever was waiting for the save.
-            self.after_save = None;
-        }
-    }
-
-    fn picked(&mut self, kind: PickKind, path: PathBuf, ctx: &egui::Context) {
-        match kind {
-            PickKind::Open => self.open_path(path),
-            PickKind::SaveAs => {
-                let path = if path.extension().is_none() {
-                    path.with_extension("ron")
-                } else {
-                    path
+            AppCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
+            AppCommand::ThemeSystem | AppCommand::ThemeLight | AppCommand::ThemeDark => {
+                self.prefs.theme = match command {
+                    AppCommand::ThemeLight => Theme::Light,
+                    AppCommand::ThemeDark => Theme::Dark,
+                    _ => Theme::System,
                 };
-                if self.save_to(path)
-                    && let Some(action) = self.after_save.take()
-                {
-                    self.perform(action, ctx);
-                }
+                ctx.set_theme(self.prefs.theme.preference());
             }
+            other => self.run_map_command(other, ctx),
         }
-    }
-
-    fn prompt_for_path(&mut self, kind: PickKind) {
-        let text = match (kind, self.doc.path()) {
-            (PickKind::SaveAs, Some(path)) => path.display().to_string(),
-            (PickKind::SaveAs, None) => std::env::current_dir()
-                .map(|d| d.join("My relationship map.ron").display().to_string())
-                .unwrap_or_default(),
-            (PickKind::Open, _) => String::new(),
-        };
-        self.prompt = Some(PathPrompt::new(kind, text));
     }
 
     fn forget_missing_selection(&mut self) {
-        if self
-            .selected
-            .is_some_and(|id| !self.doc.workbook().map.contains(id))
-        {
-            self.selected = None;
-        }
+        self.selection.retain_visible(&self.doc.workbook().map);
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

@@ -1,0 +1,387 @@
+//! Editing the map: the keyboard and menu commands that act on the selection, and what the canvas asks for.
+
+use super::RelmapApp;
+use crate::document::EditCommand;
+use crate::layout::{self, NodeSize};
+use crate::model::{CrossLink, NodeId, NodeKind, Pos, Topic};
+use crate::ui::actions::{self, Added, Direction};
+use crate::ui::canvas::{CanvasIntent, CanvasState, StyleChange};
+use crate::ui::command::AppCommand;
+use crate::ui::outline::OutlineIntent;
+
+/// How much one Ctrl++ or Ctrl+− zooms.
+const ZOOM_STEP: f32 = 1.25;
+
+impl RelmapApp {
+    /// Runs a command that acts on the map or the view.
+    pub(super) fn run_map_command(&mut self, command: AppCommand, ctx: &egui::Context) {
+        let map = &self.doc.workbook().map;
+        let primary = self.selection.primary();
+        match command {
+            AppCommand::AddChild => {
+                let parent = primary.unwrap_or(map.root());
+                let id = self.doc.allocate_node_id();
+                let added =
+                    actions::add_child(map_of(&self.doc), parent, id, &|n| self.size_of(ctx, n));
+                self.add_and_type(added);
+            }
+            AppCommand::AddSibling | AppCommand::AddSiblingBefore => {
+                let node = primary.unwrap_or(map.root());
+                let after = command == AppCommand::AddSibling;
+                let id = self.doc.allocate_node_id();
+                let added = actions::add_sibling(map_of(&self.doc), node, after, id, &|n| {
+                    self.size_of(ctx, n)
+                });
+                self.add_and_type(added);
+            }
+            AppCommand::InsertParent => {
+                let Some(node) = primary else { return };
+                let id = self.doc.allocate_node_id();
+                match actions::insert_parent(map_of(&self.doc), node, id, &|n| self.size_of(ctx, n))
+                {
+                    Ok(added) => self.add_and_type(Some(added)),
+                    Err(message) => self.notices.info(message),
+                }
+            }
+            AppCommand::EditTitle => {
+                if let Some(node) = primary {
+                    self.canvas.edit_title(self.doc.workbook(), node, false);
+                }
+            }
+            AppCommand::Delete => {
+                let tops = self.selection.tops(map);
+                if tops.is_empty() {
+                    return;
+                }
+                // After deleting, select what is left nearby: the parent of the first deleted node.
+                let next = tops
+                    .iter()
+                    .find_map(|&id| map.parent(id))
+                    .unwrap_or(map.root());
+                match actions::delete(map, &tops) {
+                    Ok(command) => {
+                        self.apply(command);
+                        self.selection.set(next);
+                    }
+                    Err(message) => self.notices.info(message),
+                }
+            }
+            AppCommand::ToggleFold => {
+                if let Some(command) = actions::toggle_fold(map, self.selection.nodes()) {
+                    self.apply(command);
+                }
+            }
+            AppCommand::MoveUp | AppCommand::MoveDown => {
+                let up = command == AppCommand::MoveUp;
+                if let Some(command) =
+                    primary.and_then(|node| actions::move_among_siblings(map, node, up))
+                {
+                    self.apply(command);
+                }
+            }
+            AppCommand::SelectLeft
+            | AppCommand::SelectRight
+            | AppCommand::SelectUp
+            | AppCommand::SelectDown => {
+                let direction = match command {
+                    AppCommand::SelectLeft => Direction::Left,
+                    AppCommand::SelectRight => Direction::Right,
+                    AppCommand::SelectUp => Direction::Up,
+                    _ => Direction::Down,
+                };
+                let from = primary.unwrap_or(map.root());
+                let to = if primary.is_none() {
+                    Some(from)
+                } else if self.outline_has_keyboard {
+                    actions::outline_neighbour(map, from, direction)
+                } else {
+                    actions::neighbour(map, from, direction)
+                };
+                if let Some(to) = to {
+                    self.selection.set(to);
+                    self.canvas.reveal(self.doc.workbook(), to);
+                }
+            }
+            AppCommand::SelectAll => self.selection.extend(actions::all_visible(map), false),
+            AppCommand::SelectNone => self.selection.clear(),
+            AppCommand::Find => self.find.open(),
+            AppCommand::LayoutTree | AppCommand::LayoutRadial => {
+                let algorithm = if command == AppCommand::LayoutTree {
+                    layout::Algorithm::Tree
+                } else {
+                    layout::Algorithm::Radial
+                };
+                let moves = arrange(map, algorithm, &|n| self.size_of(ctx, n));
+                if !moves.is_empty() {
+                    self.apply(EditCommand::MoveNodes { moves });
+                    self.canvas.request_fit();
+                }
+            }
+            AppCommand::ZoomIn => self.canvas.request_zoom(ZOOM_STEP),
+            AppCommand::ZoomOut => self.canvas.request_zoom(1.0 / ZOOM_STEP),
+            AppCommand::CenterSelection => {
+                if let Some(node) = primary {
+                    self.canvas.request_center(node);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Selects a find hit and centres the view on it, unfolding the branches that hide it.
+    pub(super) fn show_hit(&mut self, id: NodeId) {
+        let map = &self.doc.workbook().map;
+        let mut unfold = Vec::new();
+        let mut at = map.parent(id);
+        while let Some(node) = at {
+            if map.topic(node).is_some_and(|t| t.folded) {
+                unfold.push(EditCommand::SetFolded {
+                    id: node,
+                    folded: false,
+                });
+            }
+            at = map.parent(node);
+        }
+        if !unfold.is_empty() {
+            self.apply(EditCommand::Batch(unfold));
+        }
+        self.selection.set(id);
+        self.canvas.request_center(id);
+    }
+
+    /// The size of a node as the canvas draws it, for placing new nodes.
+    fn size_of(&self, ctx: &egui::Context, id: NodeId) -> NodeSize {
+        CanvasState::node_size(ctx, self.doc.workbook(), id)
+    }
+
+    /// Applies the command that adds a node, selects the node and starts typing its title.
+    fn add_and_type(&mut self, added: Option<Added>) {
+        let Some(Added { command, id }) = added else {
+            return;
+        };
+        let before = self.doc.undo_depth();
+        self.apply(command);
+        if self.doc.undo_depth() > before && self.doc.workbook().map.contains(id) {
+            self.selection.set(id);
+            self.canvas.edit_title(self.doc.workbook(), id, true);
+            self.canvas.reveal(self.doc.workbook(), id);
+        }
+    }
+
+    /// Acts on what the user did on the canvas.
+    pub(super) fn handle_intent(&mut self, intent: CanvasIntent, ctx: &egui::Context) {
+        let map = &self.doc.workbook().map;
+        match intent {
+            CanvasIntent::Select(id) => self.selection.set(id),
+            CanvasIntent::Toggle(id) => self.selection.toggle(id),
+            CanvasIntent::SelectMany { nodes, add } => self.selection.extend(nodes, add),
+            CanvasIntent::ClearSelection => self.selection.clear(),
+            CanvasIntent::EditTitle(id) => {
+                self.selection.set(id);
+                self.canvas.edit_title(self.doc.workbook(), id, false);
+            }
+            CanvasIntent::CommitTitle { id, text, is_new } => {
+                let unchanged = map.topic(id).is_none_or(|t| t.title == text);
+                if text.is_empty() {
+                    // An empty title is no title: a new node typed empty is taken back, an old one keeps its own.
+                    if is_new {
+                        self.take_back_new_node(id);
+                    }
+                } else if is_new {
+                    if let Err(error) = self.doc.name_new_node(id, text) {
+                        self.notices
+                            .error(format!("That change could not be made: {error}"));
+                    }
+                } else if !unchanged {
+                    self.apply(EditCommand::Rename { id, title: text });
+                }
+            }
+            CanvasIntent::CancelTitle { id, is_new } => {
+                if is_new {
+                    self.take_back_new_node(id);
+                }
+            }
+            CanvasIntent::Move(moves) => self.apply(EditCommand::MoveNodes { moves }),
+            CanvasIntent::Drop { nodes, target } => self.drop_onto(&nodes, target, ctx),
+            CanvasIntent::Link { from, to } => {
+                let id = self.doc.allocate_link_id();
+                self.apply(EditCommand::AddLink(CrossLink {
+                    id,
+                    from,
+                    to,
+                    label: String::new(),
+                }));
+            }
+            CanvasIntent::AddFreeNode(pos) => {
+                let root = map.root();
+                let index = map.children(root).len();
+                let id = self.doc.allocate_node_id();
+                let topic = Topic::new(id, "", NodeKind::Constituency).at(pos);
+                let command = EditCommand::AddNode {
+                    parent: root,
+                    index,
+                    topic: Box::new(topic),
+                };
+                self.add_and_type(Some(Added { command, id }));
+            }
+            CanvasIntent::Style(change) => {
+                let commands: Vec<EditCommand> = self
+                    .selection
+                    .nodes()
+                    .iter()
+                    .map(|&id| match change {
+                        StyleChange::Color(color) => EditCommand::SetColor { id, color },
+                        StyleChange::Icon(icon) => EditCommand::SetIcon { id, icon },
+                    })
+                    .collect();
+                if !commands.is_empty() {
+                    self.apply(EditCommand::Batch(commands));
+                }
+            }
+            CanvasIntent::Command(command) => self.run(command, ctx),
+        }
+    }
+
+    /// Acts on what the user did in the outline.
+    pub(super) fn handle_outline_intent(&mut self, intent: OutlineIntent) {
+        match intent {
+            OutlineIntent::Select(id) => {
+                self.selection.set(id);
+                self.canvas.reveal(self.doc.workbook(), id);
+            }
+            OutlineIntent::Toggle(id) => self.selection.toggle(id),
+            OutlineIntent::ToggleFold(id) => {
+                let folded = self.doc.workbook().map.topic(id).is_some_and(|t| t.folded);
+                self.apply(EditCommand::SetFolded {
+                    id,
+                    folded: !folded,
+                });
+            }
+            OutlineIntent::Rename(id) => {
+                self.selection.set(id);
+                self.canvas.reveal(self.doc.workbook(), id);
+                self.canvas.edit_title(self.doc.workbook(), id, false);
+            }
+        }
+    }
+
+    /// Undoes the adding of a node whose title was never typed, when that adding is still the last step.
+    fn take_back_new_node(&mut self, id: NodeId) {
+        let parent = self.doc.workbook().map.parent(id);
+        let was_last = self.doc.undo_label() == Some("add node")
+            || self.doc.undo_label() == Some("insert parent");
+        if was_last && self.doc.undo().is_ok() {
+            if let Some(parent) = parent.filter(|&p| self.doc.workbook().map.contains(p)) {
+                self.selection.set(parent);
+            }
+            self.forget_missing_selection();
+        }
+    }
+
+    /// Makes dropped nodes children of `target`, placed beside its children; refuses a drop into a node's own
+    /// branch with a message.
+    fn drop_onto(&mut self, nodes: &[NodeId], target: NodeId, ctx: &egui::Context) {
+        let map = &self.doc.workbook().map;
+        if nodes
+            .iter()
+            .any(|&node| map.is_ancestor_or_self(node, target))
+        {
+            self.notices
+                .info("A node cannot be moved into its own branch.");
+            return;
+        }
+        if nodes.contains(&map.root()) {
+            self.notices
+                .info("The central node cannot be moved under another node.");
+            return;
+        }
+        let mut commands = Vec::new();
+        let mut scratch = self.doc.workbook().clone();
+        for &node in nodes {
+            let index = scratch.map.children(target).len()
+                - usize::from(scratch.map.parent(node) == Some(target));
+            let reparent = EditCommand::Reparent {
+                id: node,
+                parent: target,
+                index,
+            };
+            if reparent.clone().apply(&mut scratch).is_err() {
+                continue;
+            }
+            // The branch lands where a new child would, and moves as a whole.
+            let (Some(old), size_of) = (scratch.map.topic(node).map(|t| t.pos), |id| {
+                CanvasState::node_size(ctx, self.doc.workbook(), id)
+            }) else {
+                continue;
+            };
+            let target_pos = place_after_siblings(&scratch, target, node, &size_of);
+            let moves: Vec<(NodeId, Pos)> = scratch
+                .map
+                .subtree(node)
+                .into_iter()
+                .filter_map(|id| scratch.map.topic(id))
+                .map(|t| {
+                    (
+                        t.id,
+                        Pos::new(
+                            t.pos.x + target_pos.x - old.x,
+                            t.pos.y + target_pos.y - old.y,
+                        ),
+                    )
+                })
+                .collect();
+            let moving = EditCommand::MoveNodes { moves };
+            if moving.clone().apply(&mut scratch).is_ok() {
+                commands.push(reparent);
+                commands.push(moving);
+            }
+        }
+        if !commands.is_empty() {
+            self.apply(EditCommand::Batch(commands));
+        }
+    }
+}
+
+/// Where `node`, now the last child of `parent` in `workbook`, should stand: where a new child would go if
+/// the node were not there yet.
+fn place_after_siblings(
+    workbook: &crate::model::Workbook,
+    parent: NodeId,
+    node: NodeId,
+    size_of: &dyn Fn(NodeId) -> NodeSize,
+) -> Pos {
+    let mut without = workbook.map.clone();
+    let _ = without.remove_subtree(node);
+    layout::place_new_child(&without, parent, size_of)
+}
+
+fn map_of(doc: &crate::document::Document) -> &crate::model::MindMap {
+    &doc.workbook().map
+}
+
+/// The moves of an automatic layout, for every node that changes place. Nodes hidden in a folded branch move
+/// with the folded node, so that unfolding shows them where they belong.
+fn arrange(
+    map: &crate::model::MindMap,
+    algorithm: layout::Algorithm,
+    size_of: &dyn Fn(NodeId) -> NodeSize,
+) -> Vec<(NodeId, Pos)> {
+    let placed = layout::layout(map, algorithm, size_of);
+    let mut moves = Vec::with_capacity(placed.len());
+    for (id, pos) in placed {
+        let Some(topic) = map.topic(id) else { continue };
+        let (dx, dy) = (pos.x - topic.pos.x, pos.y - topic.pos.y);
+        if dx.abs() < f32::EPSILON && dy.abs() < f32::EPSILON {
+            continue;
+        }
+        moves.push((id, pos));
+        if topic.folded {
+            for hidden in map.subtree(id).into_iter().skip(1) {
+                if let Some(t) = map.topic(hidden) {
+                    moves.push((hidden, Pos::new(t.pos.x + dx, t.pos.y + dy)));
+                }
+            }
+        }
+    }
+    moves
+}

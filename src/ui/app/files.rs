@@ -1,0 +1,211 @@
+//! Files: new, open, save, save as, the file dialogs, typed paths and the unsaved-changes question.
+
+use std::path::PathBuf;
+
+use super::{NO_DIALOG_THRESHOLD, PendingAction, RelmapApp};
+use crate::document::Document;
+use crate::model::Workbook;
+use crate::storage;
+use crate::ui::dialogs::{PathPrompt, PromptAnswer, SaveChoice, confirm_unsaved};
+use crate::ui::file_dialog::{PickAnswer, PickKind, PickRequest};
+use crate::ui::notices::Notice;
+use egui::ViewportCommand;
+
+impl RelmapApp {
+    pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
+        if let Some(prompt) = &mut self.prompt {
+            match prompt.show(ctx) {
+                PromptAnswer::Open => {}
+                PromptAnswer::Cancel => {
+                    self.prompt = None;
+                    self.after_save = None;
+                }
+                PromptAnswer::Chosen(path) => {
+                    let kind = prompt.kind;
+                    self.prompt = None;
+                    self.picked(kind, path, ctx);
+                }
+            }
+        }
+        if let Some(action) = self.confirming {
+            match confirm_unsaved(ctx, &self.doc.display_name()) {
+                PromptAnswer::Open => {}
+                PromptAnswer::Cancel => self.confirming = None,
+                PromptAnswer::Chosen(SaveChoice::Discard) => {
+                    self.confirming = None;
+                    self.perform(action, ctx);
+                }
+                PromptAnswer::Chosen(SaveChoice::Save) => {
+                    self.confirming = None;
+                    if self.doc.path().is_some() {
+                        if self.save() {
+                            self.perform(action, ctx);
+                        }
+                    } else {
+                        self.after_save = Some(action);
+                        self.start_pick(PickKind::SaveAs);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Asks about unsaved changes before an action that would drop them.
+    pub(super) fn guard(&mut self, action: PendingAction, ctx: &egui::Context) {
+        if self.doc.is_dirty() {
+            self.confirming = Some(action);
+        } else {
+            self.perform(action, ctx);
+        }
+    }
+
+    pub(super) fn perform(&mut self, action: PendingAction, ctx: &egui::Context) {
+        match action {
+            PendingAction::New => self.start_new_map(),
+            PendingAction::Open => self.start_pick(PickKind::Open),
+            PendingAction::OpenPath => self.prompt_for_path(PickKind::Open),
+            PendingAction::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.confirming = Some(PendingAction::Quit);
+        }
+    }
+
+    pub(super) fn start_new_map(&mut self) {
+        let workbook = match storage::starter() {
+            Ok(workbook) => workbook,
+            Err(error) => {
+                self.notices.error(format!(
+                    "The starter template could not be read ({error}); starting an empty map."
+                ));
+                Workbook::default()
+            }
+        };
+        self.replace_document(Document::new(workbook, None));
+    }
+
+    pub(super) fn replace_document(&mut self, doc: Document) {
+        self.selection.set(doc.workbook().map.root());
+        self.canvas.title_edit = None;
+        self.canvas.request_focus();
+        self.doc = doc;
+        self.canvas.request_fit();
+    }
+
+    /// Opens a file. On failure the message names the file and the place, and the open map stays open.
+    pub fn open_path(&mut self, path: PathBuf) {
+        match storage::load(&path) {
+            Ok(workbook) => self.replace_document(Document::new(workbook, Some(path))),
+            Err(error) => self
+                .notices
+                .error(format!("Could not open the map. {error}")),
+        }
+    }
+
+    /// Saves to the document's file. Returns whether it worked.
+    pub(super) fn save(&mut self) -> bool {
+        let Some(path) = self.doc.path().map(ToOwned::to_owned) else {
+            return false;
+        };
+        self.save_to(path)
+    }
+
+    pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
+        match storage::save(&path, self.doc.workbook()) {
+            Ok(()) => {
+                self.doc.mark_saved(path);
+                true
+            }
+            Err(error) => {
+                self.notices.error(format!("Could not save. {error}"));
+                false
+            }
+        }
+    }
+
+    pub(super) fn start_pick(&mut self, kind: PickKind) {
+        if self.picking.is_some() {
+            return;
+        }
+        let directory = self
+            .doc
+            .path()
+            .and_then(|p| p.parent())
+            .map(ToOwned::to_owned);
+        let file_name = match self.doc.path().and_then(|p| p.file_name()) {
+            Some(name) => name.to_string_lossy().into_owned(),
+            None => "My relationship map.ron".to_owned(),
+        };
+        self.picking = Some(kind);
+        self.picker.start(PickRequest {
+            kind,
+            directory,
+            file_name,
+        });
+    }
+
+    pub(super) fn poll_picker(&mut self, ctx: &egui::Context) {
+        let Some(PickAnswer {
+            kind,
+            path,
+            open_for,
+        }) = self.picker.poll()
+        else {
+            return;
+        };
+        self.picking = None;
+        if let Some(path) = path {
+            self.picked(kind, path, ctx);
+        } else if open_for < NO_DIALOG_THRESHOLD {
+            // No dialog appeared. A Save As started by the unsaved-changes question stays pending, so that
+            // saving through a typed path still carries on with what the user was doing.
+            self.notices.push(Notice {
+                level: crate::ui::notices::Level::Info,
+                text: "No file dialog could be shown on this desktop (it needs a desktop portal or zenity). \
+                       You can type the file's path instead."
+                    .to_owned(),
+                offer_path: Some(kind),
+            });
+        } else {
+            // The user cancelled the dialog, and with it whatever was waiting for the save.
+            self.after_save = None;
+        }
+    }
+
+    pub(super) fn picked(&mut self, kind: PickKind, path: PathBuf, ctx: &egui::Context) {
+        match kind {
+            PickKind::Open => self.open_path(path),
+            PickKind::SaveAs => {
+                let path = if path.extension().is_none() {
+                    path.with_extension("ron")
+                } else {
+                    path
+                };
+                if self.save_to(path)
+                    && let Some(action) = self.after_save.take()
+                {
+                    self.perform(action, ctx);
+                }
+            }
+        }
+    }
+
+    pub(super) fn prompt_for_path(&mut self, kind: PickKind) {
+        let text = match (kind, self.doc.path()) {
+            (PickKind::SaveAs, Some(path)) => path.display().to_string(),
+            (PickKind::SaveAs, None) => std::env::current_dir()
+                .map(|d| d.join("My relationship map.ron").display().to_string())
+                .unwrap_or_default(),
+            (PickKind::Open, _) => String::new(),
+        };
+        self.prompt = Some(PathPrompt::new(kind, text));
+    }
+}

@@ -1,0 +1,428 @@
+//! Editing the map from the keyboard and the mouse, through the real window with `egui_kittest`. After each
+//! action, undo must restore the previous workbook exactly.
+
+// Test helpers outside #[test] functions may fail loudly too.
+#![allow(clippy::unwrap_used)]
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use relmap::model::{NodeId, Workbook};
+use relmap::ui::{RelmapApp, ScriptedFilePicker};
+
+fn harness() -> Harness<'static, RelmapApp> {
+    let app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn snapshot(harness: &Harness<'_, RelmapApp>) -> String {
+    relmap::storage::to_string(harness.state().document().workbook())
+}
+
+fn workbook<'a>(harness: &'a Harness<'_, RelmapApp>) -> &'a Workbook {
+    harness.state().document().workbook()
+}
+
+fn node_titled(harness: &Harness<'_, RelmapApp>, title: &str) -> NodeId {
+    workbook(harness)
+        .map
+        .topics()
+        .find(|t| t.title == title)
+        .map(|t| t.id)
+        .unwrap()
+}
+
+fn title_of(harness: &Harness<'_, RelmapApp>, id: NodeId) -> String {
+    workbook(harness).map.topic(id).unwrap().title.clone()
+}
+
+fn node<'a>(harness: &'a Harness<'_, RelmapApp>, title: &'a str) -> egui_kittest::Node<'a> {
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, title)
+}
+
+fn press(harness: &mut Harness<'_, RelmapApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn press_with(harness: &mut Harness<'_, RelmapApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn type_title(harness: &mut Harness<'_, RelmapApp>, text: &str) {
+    harness.get_by_label("Title").type_text(text);
+    harness.run();
+}
+
+fn undo(harness: &mut Harness<'_, RelmapApp>) {
+    press_with(harness, Modifiers::COMMAND, Key::Z);
+}
+
+#[test]
+fn tab_adds_a_child_whose_title_is_typed_and_enter_confirms() {
+    let mut harness = harness();
+    let before = snapshot(&harness);
+    let root = workbook(&harness).map.root();
+
+    press(&mut harness, Key::Tab);
+    assert!(harness.state().is_editing_title());
+    type_title(&mut harness, "Board");
+    press(&mut harness, Key::Enter);
+
+    let board = node_titled(&harness, "Board");
+    assert_eq!(workbook(&harness).map.parent(board), Some(root));
+    assert_eq!(harness.state().selected(), Some(board));
+    assert!(!harness.state().is_editing_title());
+    assert!(harness.state().document().is_dirty());
+    workbook(&harness).map.validate().unwrap();
+
+    undo(&mut harness);
+    assert_eq!(
+        snapshot(&harness),
+        before,
+        "adding and naming is one undo step"
+    );
+}
+
+#[test]
+fn enter_adds_a_sibling_after_and_shift_enter_before() {
+    let mut harness = harness();
+    node(&harness, "Staff").click();
+    harness.run();
+    let staff = node_titled(&harness, "Staff");
+    let root = workbook(&harness).map.root();
+    let staff_index = workbook(&harness).map.index_in_parent(staff).unwrap();
+
+    press(&mut harness, Key::Enter);
+    type_title(&mut harness, "Volunteers");
+    press(&mut harness, Key::Enter);
+    let after = node_titled(&harness, "Volunteers");
+    assert_eq!(
+        workbook(&harness).map.index_in_parent(after),
+        Some(staff_index + 1)
+    );
+
+    node(&harness, "Staff").click();
+    harness.run();
+    press_with(&mut harness, Modifiers::SHIFT, Key::Enter);
+    type_title(&mut harness, "Unions");
+    press(&mut harness, Key::Enter);
+    let before = node_titled(&harness, "Unions");
+    assert_eq!(workbook(&harness).map.parent(before), Some(root));
+    assert_eq!(
+        workbook(&harness).map.index_in_parent(before),
+        Some(staff_index)
+    );
+}
+
+#[test]
+fn escape_while_typing_a_new_node_takes_it_back() {
+    let mut harness = harness();
+    let before = snapshot(&harness);
+    press(&mut harness, Key::Tab);
+    type_title(&mut harness, "Nothing");
+    press(&mut harness, Key::Escape);
+    assert!(!harness.state().is_editing_title());
+    assert_eq!(snapshot(&harness), before);
+}
+
+#[test]
+fn f2_renames_and_escape_cancels_and_shift_enter_breaks_the_line() {
+    let mut harness = harness();
+    node(&harness, "Staff").click();
+    harness.run();
+    let staff = node_titled(&harness, "Staff");
+    let before = snapshot(&harness);
+
+    press(&mut harness, Key::F2);
+    type_title(&mut harness, "Team");
+    press(&mut harness, Key::Escape);
+    assert_eq!(title_of(&harness, staff), "Staff", "Escape cancels");
+
+    press(&mut harness, Key::F2);
+    type_title(&mut harness, "Our");
+    press_with(&mut harness, Modifiers::SHIFT, Key::Enter);
+    type_title(&mut harness, "team");
+    press(&mut harness, Key::Enter);
+    assert_eq!(title_of(&harness, staff), "Our\nteam");
+
+    undo(&mut harness);
+    assert_eq!(snapshot(&harness), before);
+}
+
+#[test]
+fn double_clicking_a_node_edits_its_title() {
+    let mut harness = harness();
+    // The inspector changes with the selection, so select first: the node then stays put for both clicks.
+    node(&harness, "Community").click();
+    harness.run();
+    // Two clicks one frame apart count as a double-click.
+    node(&harness, "Community").click();
+    harness.step();
+    node(&harness, "Community").click();
+    harness.step();
+    harness.run();
+    assert!(harness.state().is_editing_title());
+}
+
+#[test]
+fn delete_removes_the_selection_with_its_subtree_and_the_root_stays() {
+    let mut harness = harness();
+    let before = snapshot(&harness);
+    node(&harness, "Community").click();
+    harness.run();
+    let community = node_titled(&harness, "Community");
+    let size = workbook(&harness).map.len();
+
+    press(&mut harness, Key::Delete);
+    assert!(!workbook(&harness).map.contains(community));
+    assert_eq!(
+        workbook(&harness).map.len(),
+        size - 9,
+        "Community and its eight sectors"
+    );
+    assert_eq!(
+        harness.state().selected(),
+        Some(workbook(&harness).map.root())
+    );
+
+    press(&mut harness, Key::Backspace);
+    assert_eq!(
+        workbook(&harness).map.len(),
+        size - 9,
+        "the root cannot be deleted"
+    );
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.text.contains("cannot be deleted"))
+    );
+
+    undo(&mut harness);
+    assert_eq!(snapshot(&harness), before);
+}
+
+#[test]
+fn shift_tab_inserts_a_parent() {
+    let mut harness = harness();
+    node(&harness, "Mentors").click();
+    harness.run();
+    let mentors = node_titled(&harness, "Mentors");
+    let profession = node_titled(&harness, "Profession");
+    let before = snapshot(&harness);
+
+    press_with(&mut harness, Modifiers::SHIFT, Key::Tab);
+    type_title(&mut harness, "People who guide me");
+    press(&mut harness, Key::Enter);
+
+    let inserted = node_titled(&harness, "People who guide me");
+    assert_eq!(workbook(&harness).map.parent(mentors), Some(inserted));
+    assert_eq!(workbook(&harness).map.parent(inserted), Some(profession));
+    undo(&mut harness);
+    assert_eq!(snapshot(&harness), before);
+}
+
+#[test]
+fn arrows_move_the_selection_between_parent_child_and_siblings() {
+    let mut harness = harness();
+    let root = workbook(&harness).map.root();
+    let staff = node_titled(&harness, "Staff");
+    node(&harness, "Staff").click();
+    harness.run();
+
+    press(&mut harness, Key::ArrowLeft);
+    assert_eq!(
+        harness.state().selected(),
+        Some(root),
+        "left of a right-hand node is its parent"
+    );
+    press(&mut harness, Key::ArrowRight);
+    assert_eq!(
+        harness.state().selected(),
+        Some(staff),
+        "right of the root is its nearest right-hand child"
+    );
+    press(&mut harness, Key::ArrowRight);
+    let child = harness.state().selected().unwrap();
+    assert_eq!(
+        workbook(&harness).map.parent(child),
+        Some(staff),
+        "right goes to a child"
+    );
+    press(&mut harness, Key::ArrowDown);
+    let below = harness.state().selected().unwrap();
+    assert_ne!(below, child);
+    assert_eq!(workbook(&harness).map.parent(below), Some(staff));
+    press(&mut harness, Key::ArrowUp);
+    assert_eq!(harness.state().selected(), Some(child));
+}
+
+#[test]
+fn space_folds_and_ctrl_arrows_reorder() {
+    let mut harness = harness();
+    node(&harness, "Community").click();
+    harness.run();
+    let community = node_titled(&harness, "Community");
+    let before = snapshot(&harness);
+
+    press(&mut harness, Key::Space);
+    assert!(workbook(&harness).map.topic(community).unwrap().folded);
+    assert!(
+        harness.query_by_label("Media").is_none(),
+        "folded children are hidden"
+    );
+    undo(&mut harness);
+    assert_eq!(snapshot(&harness), before);
+
+    let index = workbook(&harness).map.index_in_parent(community).unwrap();
+    press_with(&mut harness, Modifiers::COMMAND, Key::ArrowUp);
+    assert_eq!(
+        workbook(&harness).map.index_in_parent(community),
+        Some(index - 1)
+    );
+    press_with(&mut harness, Modifiers::COMMAND, Key::ArrowDown);
+    assert_eq!(
+        workbook(&harness).map.index_in_parent(community),
+        Some(index)
+    );
+}
+
+#[test]
+fn ctrl_a_selects_everything_and_escape_clears() {
+    let mut harness = harness();
+    press_with(&mut harness, Modifiers::COMMAND, Key::A);
+    assert_eq!(
+        harness.state().selection().len(),
+        workbook(&harness).map.len()
+    );
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().selection().is_empty());
+}
+
+#[test]
+fn ctrl_click_adds_to_the_selection() {
+    let mut harness = harness();
+    node(&harness, "Staff").click();
+    harness.run();
+    node(&harness, "Self").click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    assert_eq!(harness.state().selection().len(), 2);
+    node(&harness, "Self").click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    assert_eq!(harness.state().selection().len(), 1);
+}
+
+#[test]
+fn typing_in_a_text_field_never_edits_the_map() {
+    let mut harness = harness();
+    let before = snapshot(&harness);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open path…").click();
+    harness.run();
+    harness.get_by_label("File path:").type_text("a\tb");
+    harness.run();
+    press(&mut harness, Key::Delete);
+    press(&mut harness, Key::Tab);
+    assert_eq!(snapshot(&harness), before);
+}
+
+#[test]
+fn dragging_a_node_moves_its_branch_as_one_undo_step() {
+    let mut harness = harness();
+    let self_node = node_titled(&harness, "Self");
+    let before = snapshot(&harness);
+    let start = workbook(&harness).map.topic(self_node).unwrap().pos;
+    let children: Vec<_> = workbook(&harness).map.children(self_node).to_vec();
+    let child_start = workbook(&harness).map.topic(children[0]).unwrap().pos;
+
+    let at = node(&harness, "Self").rect().center();
+    harness.drag_at(at);
+    harness.run();
+    for step in 1..=10 {
+        harness.hover_at(at + egui::vec2(0.0, 8.0 * step as f32));
+        harness.run();
+    }
+    harness.drop_at(at + egui::vec2(0.0, 80.0));
+    harness.run();
+
+    let moved = workbook(&harness).map.topic(self_node).unwrap().pos;
+    assert!(moved.y > start.y + 20.0, "{start:?} -> {moved:?}");
+    let child_moved = workbook(&harness).map.topic(children[0]).unwrap().pos;
+    assert!(
+        (child_moved.y - child_start.y - (moved.y - start.y)).abs() < 0.5,
+        "the branch moves along"
+    );
+    assert_eq!(harness.state().document().undo_depth(), 1);
+    undo(&mut harness);
+    assert_eq!(snapshot(&harness), before);
+}
+
+#[test]
+fn dropping_a_node_onto_another_reparents_it() {
+    let mut harness = harness();
+    let mentors = node_titled(&harness, "Mentors");
+    let self_node = node_titled(&harness, "Self");
+    let before = snapshot(&harness);
+
+    let from = node(&harness, "Mentors").rect().center();
+    let to = node(&harness, "Self").rect().center();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=10 {
+        harness.hover_at(from + (to - from) * (step as f32 / 10.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+
+    assert_eq!(workbook(&harness).map.parent(mentors), Some(self_node));
+    workbook(&harness).map.validate().unwrap();
+    undo(&mut harness);
+    assert_eq!(snapshot(&harness), before);
+}
+
+#[test]
+fn the_context_menu_gives_a_node_a_colour_and_an_icon() {
+    let mut harness = harness();
+    let staff = node_titled(&harness, "Staff");
+    let before = snapshot(&harness);
+    node(&harness, "Staff").click_secondary();
+    harness.run();
+    harness.get_by_label("Colour").click();
+    harness.run();
+    harness.get_by_label("Green").click();
+    harness.run();
+    assert_eq!(
+        workbook(&harness)
+            .map
+            .topic(staff)
+            .unwrap()
+            .color
+            .map(relmap::model::Rgb::to_hex),
+        Some("#1f8a70".to_owned())
+    );
+
+    node(&harness, "Staff").click_secondary();
+    harness.run();
+    harness.get_by_label("Icon").click();
+    harness.run();
+    harness.get_by_label_contains("Star").click();
+    harness.run();
+    assert_eq!(
+        workbook(&harness).map.topic(staff).unwrap().icon,
+        Some(relmap::model::Icon::Star)
+    );
+
+    undo(&mut harness);
+    undo(&mut harness);
+    assert_eq!(snapshot(&harness), before);
+}

@@ -1,0 +1,233 @@
+//! Finding, arranging and moving around the map through the real window with `egui_kittest`.
+
+// Test helpers outside #[test] functions may fail loudly too.
+#![allow(clippy::unwrap_used)]
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use relmap::ui::{RelmapApp, ScriptedFilePicker};
+
+fn harness_with(app: RelmapApp) -> Harness<'static, RelmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn example_app() -> RelmapApp {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("riverside.ron");
+    relmap::storage::save(&path, &relmap::storage::example().unwrap()).unwrap();
+    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    app.open_path(path);
+    app
+}
+
+fn snapshot(harness: &Harness<'_, RelmapApp>) -> String {
+    relmap::storage::to_string(harness.state().document().workbook())
+}
+
+fn press_with(harness: &mut Harness<'_, RelmapApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+#[test]
+fn ctrl_f_finds_nodes_by_their_profile_and_enter_steps_through_the_hits() {
+    let mut harness = harness_with(example_app());
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    // "budget" is in a title, a strategy and people's interests.
+    harness.get_by_label("Find:").type_text("budget");
+    harness.run();
+    let map = &harness.state().document().workbook().map;
+    let hits = relmap::model::find(map, "budget");
+    assert!(hits.len() >= 3, "{hits:?}");
+    harness.get_by_label(&format!("{} found", hits.len()));
+
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(hits[0]));
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(hits[1]));
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(hits[0]));
+    harness.get_by_label(&format!("1 of {}", hits.len()));
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Find:").is_none());
+}
+
+#[test]
+fn finding_a_node_in_a_folded_branch_unfolds_it() {
+    let mut app = example_app();
+    let map = &app.document().workbook().map;
+    let community = map.topics().find(|t| t.title == "Community").unwrap().id;
+    app.apply(relmap::document::EditCommand::SetFolded {
+        id: community,
+        folded: true,
+    });
+    let mut harness = harness_with(app);
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    harness.get_by_label("Find:").type_text("Nonprofits");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let map = &harness.state().document().workbook().map;
+    assert!(!map.topic(community).unwrap().folded);
+    assert_eq!(
+        map.topic(harness.state().selected().unwrap())
+            .unwrap()
+            .title,
+        "Nonprofits"
+    );
+}
+
+#[test]
+fn arranging_the_map_is_one_undo_step_and_leaves_no_overlap() {
+    let mut harness = harness_with(RelmapApp::new(
+        None,
+        Box::new(ScriptedFilePicker::default()),
+    ));
+    let before = snapshot(&harness);
+    for shortcut in [Key::L, Key::R] {
+        press_with(
+            &mut harness,
+            Modifiers::COMMAND | Modifiers::SHIFT,
+            shortcut,
+        );
+        let map = &harness.state().document().workbook().map;
+        map.validate().unwrap();
+        // Node boxes as drawn must not overlap after an automatic layout.
+        let rects: Vec<egui::Rect> = map
+            .topics()
+            .map(|t| {
+                harness
+                    .get_by_role_and_label(egui::accesskit::Role::Button, &t.title)
+                    .rect()
+            })
+            .collect();
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                assert!(
+                    !a.shrink(0.5).intersects(b.shrink(0.5)),
+                    "{a:?} overlaps {b:?}"
+                );
+            }
+        }
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+        assert_eq!(snapshot(&harness), before);
+    }
+}
+
+#[test]
+fn zoom_keys_change_the_zoom_and_ctrl_0_fits_again() {
+    let mut harness = harness_with(RelmapApp::new(
+        None,
+        Box::new(ScriptedFilePicker::default()),
+    ));
+    let staff = harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
+        .rect();
+    press_with(&mut harness, Modifiers::COMMAND, Key::Plus);
+    let bigger = harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
+        .rect();
+    assert!(
+        bigger.width() > staff.width() * 1.1,
+        "{staff:?} -> {bigger:?}"
+    );
+    press_with(&mut harness, Modifiers::COMMAND, Key::Minus);
+    press_with(&mut harness, Modifiers::COMMAND, Key::Minus);
+    let smaller = harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
+        .rect();
+    assert!(smaller.width() < staff.width());
+    press_with(&mut harness, Modifiers::COMMAND, Key::Num0);
+    let fitted = harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
+        .rect();
+    assert!((fitted.width() - staff.width()).abs() < 1.0);
+}
+
+#[test]
+fn clicking_the_minimap_moves_the_view() {
+    let mut harness = harness_with(RelmapApp::new(
+        None,
+        Box::new(ScriptedFilePicker::default()),
+    ));
+    press_with(&mut harness, Modifiers::COMMAND, Key::Plus);
+    press_with(&mut harness, Modifiers::COMMAND, Key::Plus);
+    let before = harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "You")
+        .rect();
+    let minimap = harness.get_by_label("Minimap").rect();
+    harness.get_by_label("Minimap").hover();
+    harness.drag_at(minimap.left_top() + egui::vec2(8.0, 8.0));
+    harness.drop_at(minimap.left_top() + egui::vec2(8.0, 8.0));
+    harness.run();
+    // The centre node moved far, or out of view altogether.
+    let after = harness
+        .query_by_role_and_label(egui::accesskit::Role::Button, "You")
+        .map(|n| n.rect());
+    assert!(
+        after.is_none_or(|after| (after.center() - before.center()).length() > 50.0),
+        "{before:?} -> {after:?}"
+    );
+}
+
+#[test]
+fn the_outline_selects_in_both_views_and_follows_the_keyboard() {
+    let mut harness = harness_with(RelmapApp::new(
+        None,
+        Box::new(ScriptedFilePicker::default()),
+    ));
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    harness.get_by_label("Outline");
+    let map = &harness.state().document().workbook().map;
+    let staff = map.topics().find(|t| t.title == "Staff").unwrap().id;
+    let first_child = map.children(staff)[0];
+    let second_child = map.children(staff)[1];
+
+    // The outline row is a selectable button labelled with the title; the canvas node is another button.
+    let rows: Vec<_> = harness.get_all_by_label("Staff").collect();
+    assert!(
+        rows.len() >= 2,
+        "a row in the outline and a node on the canvas"
+    );
+    harness
+        .get_all_by_label("Administrative team")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(first_child));
+
+    // The row has the keyboard now: Down goes to the next row, Left to the parent.
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(second_child));
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(staff));
+
+    harness.get_by_label("Fold Staff").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .document()
+            .workbook()
+            .map
+            .topic(staff)
+            .unwrap()
+            .folded
+    );
+    assert!(harness.query_by_label("Administrative team").is_none());
+}
