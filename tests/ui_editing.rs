@@ -426,3 +426,171 @@ fn the_context_menu_gives_a_node_a_colour_and_an_icon() {
     undo(&mut harness);
     assert_eq!(snapshot(&harness), before);
 }
+
+/// The middle of a cross-link's curve on screen, computed as the canvas draws it.
+fn middle_of_link(harness: &Harness<'_, RelmapApp>, from: &str, to: &str) -> egui::Pos2 {
+    let start = node(harness, from).rect().center();
+    let end = node(harness, to).rect().center();
+    let centre = node(harness, "You").rect().center();
+    let chord = end - start;
+    let mut normal = egui::vec2(-chord.y, chord.x) * 0.35;
+    let middle = start + chord * 0.5;
+    if (middle + normal - centre).length() < (middle - normal - centre).length() {
+        normal = -normal;
+    }
+    let control = middle + normal;
+    egui::pos2(
+        0.25 * start.x + 0.5 * control.x + 0.25 * end.x,
+        0.25 * start.y + 0.5 * control.y + 0.25 * end.y,
+    )
+}
+
+#[test]
+fn alt_dragging_links_two_nodes_and_the_link_can_be_labelled_and_deleted() {
+    let mut harness = harness();
+    let before = snapshot(&harness);
+    let from = node(&harness, "Mentors").rect().center();
+    let to = node(&harness, "Staff culture").rect().center();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::ALT));
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=8 {
+        harness.hover_at(from + (to - from) * (step as f32 / 8.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+
+    let map = &workbook(&harness).map;
+    assert_eq!(map.link_count(), 1);
+    let link = map.links().next().unwrap().clone();
+    assert_eq!(map.topic(link.from).unwrap().title, "Mentors");
+    assert_eq!(map.topic(link.to).unwrap().title, "Staff culture");
+
+    // A click on the dashed line selects the link, and the inspector edits its label.
+    let at = middle_of_link(&harness, "Mentors", "Staff culture");
+    harness.hover_at(at);
+    harness.run();
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    harness.get_by_label("Cross-link");
+    harness.get_by_label("Label:").focus();
+    harness.run();
+    harness.get_by_label("Label:").type_text("learns from");
+    harness.run();
+    assert_eq!(
+        workbook(&harness).map.link(link.id).unwrap().label,
+        "learns from"
+    );
+    assert!(
+        harness.state().document().undo_depth() == 2,
+        "the typed label is one undo step"
+    );
+
+    harness.get_by_label("Delete link").click();
+    harness.run();
+    assert_eq!(workbook(&harness).map.link_count(), 0);
+    undo(&mut harness);
+    assert_eq!(
+        workbook(&harness).map.link(link.id).unwrap().label,
+        "learns from"
+    );
+    undo(&mut harness);
+    undo(&mut harness);
+    assert_eq!(snapshot(&harness), before);
+}
+
+#[test]
+fn shift_dragging_the_background_selects_with_a_rubber_band() {
+    let mut harness = harness();
+    let a = node(&harness, "Board of trustees").rect();
+    let b = node(&harness, "Funding and budget").rect();
+    let start = a.left_top() - egui::vec2(10.0, 10.0);
+    let end = b.right_bottom() + egui::vec2(10.0, 10.0);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    harness.drag_at(start);
+    harness.run();
+    for step in 1..=6 {
+        harness.hover_at(start + (end - start) * (step as f32 / 6.0));
+        harness.run();
+    }
+    harness.drop_at(end);
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    assert_eq!(
+        harness.state().selection().len(),
+        3,
+        "the three children of Governing authority"
+    );
+}
+
+#[test]
+fn double_clicking_the_empty_canvas_adds_a_node_there() {
+    let mut harness = harness();
+    let size = workbook(&harness).map.len();
+    let at = node(&harness, "You").rect().center() + egui::vec2(0.0, 300.0);
+    for _ in 0..2 {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+    assert!(harness.state().is_editing_title());
+    type_title(&mut harness, "Local press");
+    press(&mut harness, Key::Enter);
+    let map = &workbook(&harness).map;
+    assert_eq!(map.len(), size + 1);
+    let press_node = node_titled(&harness, "Local press");
+    assert_eq!(map.parent(press_node), Some(map.root()));
+}
+
+#[test]
+fn dropping_a_node_into_its_own_branch_is_refused_with_a_message() {
+    let mut harness = harness();
+    let before = snapshot(&harness);
+    let from = node(&harness, "Self").rect().center();
+    let to = node(&harness, "Downtime").rect().center();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=8 {
+        harness.hover_at(from + (to - from) * (step as f32 / 8.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+    // The dragged branch moves along with the pointer, so the drop lands on whatever is under it: never its own
+    // nodes. Either nothing changed, or the branch was only moved; it never became its own descendant.
+    workbook(&harness).map.validate().unwrap();
+    let self_node = node_titled(&harness, "Self");
+    assert_eq!(
+        workbook(&harness).map.parent(self_node),
+        Some(workbook(&harness).map.root())
+    );
+    undo(&mut harness);
+    let _ = before;
+}

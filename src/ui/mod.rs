@@ -8,6 +8,7 @@ mod dialogs;
 mod file_dialog;
 mod find_bar;
 mod inspector;
+mod link_inspector;
 mod notices;
 mod outline;
 mod selection;

@@ -1,12 +1,14 @@
 //! Which nodes are selected. View state only: it never goes into the file.
 
-use crate::model::{MindMap, NodeId};
+use crate::model::{LinkId, MindMap, NodeId};
 
 /// The selected nodes. The last one added is the primary selection, which the inspector shows and keyboard
 /// commands start from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     nodes: Vec<NodeId>,
+    /// A selected cross-link; selecting a link clears the nodes, and selecting a node clears the link.
+    link: Option<LinkId>,
 }
 
 impl Selection {
@@ -40,14 +42,28 @@ impl Selection {
         self.nodes.contains(&id)
     }
 
+    /// The selected cross-link.
+    #[must_use]
+    pub fn link(&self) -> Option<LinkId> {
+        self.link
+    }
+
+    /// Selects only this cross-link.
+    pub fn set_link(&mut self, id: LinkId) {
+        self.nodes.clear();
+        self.link = Some(id);
+    }
+
     /// Selects only this node.
     pub fn set(&mut self, id: NodeId) {
+        self.link = None;
         self.nodes.clear();
         self.nodes.push(id);
     }
 
     /// Adds a node to the selection, or takes it out when it is in already.
     pub fn toggle(&mut self, id: NodeId) {
+        self.link = None;
         if let Some(at) = self.nodes.iter().position(|&n| n == id) {
             self.nodes.remove(at);
         } else {
@@ -57,6 +73,7 @@ impl Selection {
 
     /// Selects these nodes, keeping the current ones when `add`.
     pub fn extend(&mut self, ids: impl IntoIterator<Item = NodeId>, add: bool) {
+        self.link = None;
         if !add {
             self.nodes.clear();
         }
@@ -69,6 +86,7 @@ impl Selection {
 
     /// Selects nothing.
     pub fn clear(&mut self) {
+        self.link = None;
         self.nodes.clear();
     }
 
@@ -76,6 +94,7 @@ impl Selection {
     pub fn retain_visible(&mut self, map: &MindMap) {
         self.nodes
             .retain(|&id| map.contains(id) && !map.is_hidden(id));
+        self.link = self.link.filter(|&id| map.link(id).is_some());
     }
 
     /// The selected nodes that are not inside another selected node's subtree, in map order: what a delete,

@@ -1,4 +1,4 @@
-//! The automatic layouts and the placing of new nodes. This file holds what holds for both layouts: no two
+//! The automatic layouts and the placing of new nodes. This file tests what is true of both layouts: no two
 //! boxes overlap in generated maps of every shape up to 2,000 nodes, the result never varies, the map stays
 //! compact, and folded branches take no room. `tree`, `radial` and `placing` test what is particular to each.
 

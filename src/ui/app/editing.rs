@@ -3,10 +3,11 @@
 use super::RelmapApp;
 use crate::document::EditCommand;
 use crate::layout::{self, NodeSize};
-use crate::model::{CrossLink, NodeId, NodeKind, Pos, Topic};
+use crate::model::{CrossLink, LinkId, NodeId, NodeKind, Pos, Topic};
 use crate::ui::actions::{self, Added, Direction};
 use crate::ui::canvas::{CanvasIntent, CanvasState, StyleChange};
 use crate::ui::command::AppCommand;
+use crate::ui::link_inspector::LinkEdit;
 use crate::ui::outline::OutlineIntent;
 
 /// How much one Ctrl++ or Ctrl+− zooms.
@@ -46,6 +47,11 @@ impl RelmapApp {
             AppCommand::EditTitle => {
                 if let Some(node) = primary {
                     self.canvas.edit_title(self.doc.workbook(), node, false);
+                }
+            }
+            AppCommand::Delete if self.selection.link().is_some() => {
+                if let Some(link) = self.selection.link() {
+                    self.edit_link(link, LinkEdit::Delete);
                 }
             }
             AppCommand::Delete => {
@@ -224,6 +230,13 @@ impl RelmapApp {
                 };
                 self.add_and_type(Some(Added { command, id }));
             }
+            CanvasIntent::SelectLink(link) => self.selection.set_link(link),
+            CanvasIntent::DeleteLink(link) => self.edit_link(link, LinkEdit::Delete),
+            CanvasIntent::EditLinkLabel(link) => {
+                self.selection.set_link(link);
+                self.prefs.show_inspector = true;
+                self.focus_link_label = true;
+            }
             CanvasIntent::Style(change) => {
                 let commands: Vec<EditCommand> = self
                     .selection
@@ -239,6 +252,26 @@ impl RelmapApp {
                 }
             }
             CanvasIntent::Command(command) => self.run(command, ctx),
+        }
+    }
+
+    /// Acts on an edit of a cross-link from the link inspector or a menu.
+    pub(super) fn edit_link(&mut self, link: LinkId, edit: LinkEdit) {
+        match edit {
+            LinkEdit::Label(label) => {
+                if let Err(error) = self
+                    .doc
+                    .apply_typing(EditCommand::SetLinkLabel { id: link, label })
+                {
+                    self.notices
+                        .error(format!("That change could not be made: {error}"));
+                }
+            }
+            LinkEdit::LabelDone => self.doc.end_typing(),
+            LinkEdit::Delete => {
+                self.apply(EditCommand::RemoveLink { id: link });
+                self.selection.clear();
+            }
         }
     }
 

@@ -20,6 +20,7 @@ use super::dialogs::PathPrompt;
 use super::file_dialog::{FilePicker, PickKind};
 use super::find_bar::{FindBar, FindRequest};
 use super::inspector::inspector_ui;
+use super::link_inspector::link_inspector_ui;
 use super::notices::{Notice, Notices};
 use super::outline::OutlineState;
 use super::selection::Selection;
@@ -96,6 +97,8 @@ pub struct RelmapApp {
     outline: OutlineState,
     /// Whether a row of the outline has the keyboard this frame: arrows then follow the outline's rows.
     outline_has_keyboard: bool,
+    /// Give the label field of the link inspector the keyboard at the next frame.
+    focus_link_label: bool,
     picker: Box<dyn FilePicker>,
     /// The dialog that is open, if any.
     picking: Option<PickKind>,
@@ -123,6 +126,7 @@ impl RelmapApp {
             find: FindBar::default(),
             outline: OutlineState::default(),
             outline_has_keyboard: false,
+            focus_link_label: false,
             picker,
             picking: None,
             prompt: None,
@@ -244,12 +248,20 @@ impl RelmapApp {
                 .default_size(320.0)
                 .min_size(220.0)
                 .show(ui, |ui| {
-                    inspector_ui(
-                        ui,
-                        self.doc.workbook(),
-                        self.selection.primary(),
-                        self.today,
-                    );
+                    if let Some(link) = self.selection.link() {
+                        let focus = std::mem::take(&mut self.focus_link_label);
+                        if let Some(edit) = link_inspector_ui(ui, self.doc.workbook(), link, focus)
+                        {
+                            self.edit_link(link, edit);
+                        }
+                    } else {
+                        inspector_ui(
+                            ui,
+                            self.doc.workbook(),
+                            self.selection.primary(),
+                            self.today,
+                        );
+                    }
                 });
         }
         if self.prefs.show_outline {

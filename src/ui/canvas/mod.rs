@@ -14,7 +14,7 @@ pub use camera::Camera;
 pub use title_edit::TitleEdit;
 
 use crate::layout::NodeSize;
-use crate::model::{Icon, NodeId, Pos, Rgb, Workbook};
+use crate::model::{Icon, LinkId, NodeId, Pos, Rgb, Workbook};
 
 use super::command::AppCommand;
 use super::selection::Selection;
@@ -72,6 +72,12 @@ pub enum CanvasIntent {
     },
     /// A double-click on the empty canvas asks for a new node there.
     AddFreeNode(Pos),
+    /// Select a cross-link (clicked near its line).
+    SelectLink(LinkId),
+    /// Delete a cross-link.
+    DeleteLink(LinkId),
+    /// Edit the label of a cross-link.
+    EditLinkLabel(LinkId),
     /// A new colour or icon for the selected nodes, from the context menu.
     Style(StyleChange),
     /// A context-menu entry, run on the node the menu was opened on (which is selected first).
@@ -120,6 +126,10 @@ pub struct CanvasState {
     pub title_edit: Option<TitleEdit>,
     /// Give the canvas the keyboard at the next frame.
     focus_pending: bool,
+    /// Every cross-link drawn last frame, with its line on screen.
+    links_drawn: Vec<(LinkId, Vec<Pos2>)>,
+    /// The cross-link a context menu was opened on.
+    context_link: Option<LinkId>,
     /// Where the canvas area was last frame, on screen.
     area: Option<Rect>,
 }
@@ -209,7 +219,9 @@ impl CanvasState {
             drop_target,
             editing: self.title_edit.as_ref().map(TitleEdit::node),
         };
-        let placed = paint::paint_map(ui, &painter, rect, &self.camera, workbook, &view);
+        let drawn_now = paint::paint_map(ui, &painter, rect, &self.camera, workbook, &view);
+        let placed = drawn_now.nodes;
+        self.links_drawn = drawn_now.links;
         self.drawn.clear();
         self.drawn.extend(placed.iter().map(|p| (p.id, p.rect)));
 
@@ -219,8 +231,19 @@ impl CanvasState {
         self.finish_drags(ui, workbook, drop_target, &painter, &mut intents);
 
         minimap::minimap_ui(ui, rect, &mut self.camera, workbook);
+        let link_under = |pos: Option<Pos2>| pos.and_then(|p| self.link_at(p));
         if background.clicked() {
-            intents.push(CanvasIntent::ClearSelection);
+            match link_under(background.interact_pointer_pos()) {
+                Some(link) => intents.push(CanvasIntent::SelectLink(link)),
+                None => intents.push(CanvasIntent::ClearSelection),
+            }
+        }
+        if background.secondary_clicked() {
+            let link = link_under(background.interact_pointer_pos());
+            self.context_link = link;
+            if let Some(link) = link {
+                intents.push(CanvasIntent::SelectLink(link));
+            }
         }
         if background.double_clicked()
             && let Some(pos) = background.interact_pointer_pos()
@@ -231,7 +254,25 @@ impl CanvasState {
                 pos_in_canvas.y,
             )));
         }
+        let context_link = self.context_link;
         background.context_menu(|ui| {
+            if let Some(link) = context_link {
+                if ui
+                    .button("Edit link label")
+                    .on_hover_text("Type the label in the inspector")
+                    .clicked()
+                {
+                    intents.push(CanvasIntent::EditLinkLabel(link));
+                }
+                if ui
+                    .button("Delete link")
+                    .on_hover_text("Remove this cross-link")
+                    .clicked()
+                {
+                    intents.push(CanvasIntent::DeleteLink(link));
+                }
+                ui.separator();
+            }
             if ui.button(AppCommand::FitMap.label()).clicked() {
                 intents.push(CanvasIntent::Command(AppCommand::FitMap));
             }
@@ -473,6 +514,22 @@ impl CanvasState {
         }
     }
 
+    /// The cross-link whose line passes within a few points of `pos`, the nearest first.
+    fn link_at(&self, pos: Pos2) -> Option<LinkId> {
+        const REACH: f32 = 6.0;
+        self.links_drawn
+            .iter()
+            .filter_map(|(id, points)| {
+                let distance = points
+                    .windows(2)
+                    .map(|pair| distance_to_segment(pos, pair[0], pair[1]))
+                    .fold(f32::INFINITY, f32::min);
+                (distance <= REACH).then_some((distance, *id))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, id)| id)
+    }
+
     /// The node under the pointer that a drag would drop onto (never one of the dragged nodes).
     fn drop_target(&self, pointer: Option<Pos2>) -> Option<NodeId> {
         let pointer = pointer?;
@@ -593,4 +650,15 @@ pub(crate) fn padded(text: Vec2, zoom: f32) -> Vec2 {
 /// Whether a key press asks for a new line in a title rather than confirming it.
 pub(crate) fn is_line_break(modifiers: Modifiers) -> bool {
     modifiers.shift
+}
+
+/// The distance from `p` to the segment from `a` to `b`.
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let length_sq = ab.length_sq();
+    if length_sq <= f32::EPSILON {
+        return (p - a).length();
+    }
+    let t = ((p - a).dot(ab) / length_sq).clamp(0.0, 1.0);
+    (p - (a + ab * t)).length()
 }

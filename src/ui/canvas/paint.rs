@@ -5,11 +5,19 @@ use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2
 
 use std::collections::HashSet;
 
-use crate::model::{NodeId, Workbook};
+use crate::model::{LinkId, NodeId, Workbook};
 use crate::ui::selection::Selection;
 
 use super::{Camera, Placed, padded};
 use crate::ui::style;
+
+/// What was painted, for the canvas to hit-test.
+pub(crate) struct Painted {
+    /// Every node drawn, with its box on screen.
+    pub nodes: Vec<Placed>,
+    /// Every cross-link drawn, with the points of its line on screen.
+    pub links: Vec<(LinkId, Vec<Pos2>)>,
+}
 
 /// What the canvas shows besides the map itself.
 pub(crate) struct PaintView<'a> {
@@ -59,7 +67,7 @@ pub(crate) fn paint_map(
     camera: &Camera,
     workbook: &Workbook,
     view: &PaintView<'_>,
-) -> Vec<Placed> {
+) -> Painted {
     let map = &workbook.map;
     let screen_from_canvas = camera.screen_from_canvas(clip);
     let zoom = camera.zoom;
@@ -136,6 +144,7 @@ pub(crate) fn paint_map(
     };
     let mut links: Vec<_> = map.links().collect();
     links.sort_by_key(|link| link.id);
+    let mut links_drawn = Vec::new();
     for link in links {
         let (Some(&from), Some(&to)) = (rect_of.get(&link.from), rect_of.get(&link.to)) else {
             continue;
@@ -143,7 +152,10 @@ pub(crate) fn paint_map(
         if !from.union(to).intersects(clip) {
             continue;
         }
-        paint_cross_link(painter, from, to, &link.label, &look);
+        let selected = view.selection.link() == Some(link.id);
+        if let Some(points) = paint_cross_link(painter, from, to, &link.label, &look, selected) {
+            links_drawn.push((link.id, points));
+        }
     }
 
     // Nodes.
@@ -195,7 +207,10 @@ pub(crate) fn paint_map(
             paint_fold_badge(painter, node.rect, hidden, zoom);
         }
     }
-    placed
+    Painted {
+        nodes: placed,
+        links: links_drawn,
+    }
 }
 
 /// A horizontal S-curve from the side of `from` that faces `to`.
@@ -228,7 +243,15 @@ struct LinkStyle {
     map_centre: Pos2,
 }
 
-fn paint_cross_link(painter: &Painter, from: Rect, to: Rect, label: &str, look: &LinkStyle) {
+/// Paints one cross-link and returns the points of its line on screen, for hit-testing.
+fn paint_cross_link(
+    painter: &Painter,
+    from: Rect,
+    to: Rect,
+    label: &str,
+    look: &LinkStyle,
+    selected: bool,
+) -> Option<Vec<Pos2>> {
     let LinkStyle {
         zoom,
         show_text,
@@ -251,7 +274,13 @@ fn paint_cross_link(painter: &Painter, from: Rect, to: Rect, label: &str, look: 
         .filter(|p| !from.contains(*p) && !to.contains(*p))
         .collect();
     if outside.len() < 2 {
-        return;
+        return None;
+    }
+    if selected {
+        painter.add(Shape::line(
+            outside.clone(),
+            Stroke::new(6.0, style::SELECTION.gamma_multiply(0.6)),
+        ));
     }
     let stroke = Stroke::new((1.6 * zoom).max(0.8), style::CROSS_LINK);
     let dash = (8.0 * zoom).max(2.0);
@@ -281,6 +310,7 @@ fn paint_cross_link(painter: &Painter, from: Rect, to: Rect, label: &str, look: 
         painter.rect_filled(rect, 3, bg);
         painter.galley(rect.min + Vec2::splat(2.0), galley, style::CROSS_LINK);
     }
+    Some(outside)
 }
 
 fn paint_fold_badge(painter: &Painter, rect: Rect, hidden: usize, zoom: f32) {
