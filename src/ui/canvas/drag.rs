@@ -1,0 +1,130 @@
+//! Dragging on the canvas: moving nodes, drawing cross-links and rubber bands, and what lies under the pointer.
+
+use egui::{Pos2, Rect};
+
+use super::{CanvasIntent, CanvasState, Drag};
+use crate::model::{LinkId, NodeId, Pos, Workbook};
+use crate::ui::style;
+
+impl CanvasState {
+    /// Ends drags when the pointer is released, and draws the rubber band or the link being drawn.
+    pub(super) fn finish_drags(
+        &mut self,
+        ui: &egui::Ui,
+        workbook: &Workbook,
+        drop_target: Option<NodeId>,
+        painter: &egui::Painter,
+        intents: &mut Vec<CanvasIntent>,
+    ) {
+        let released = ui.input(|i| !i.pointer.any_down());
+        let latest_pos = ui.input(|i| i.pointer.latest_pos());
+        match &self.drag {
+            Some(Drag::Band { start, add }) => {
+                let Some(end) = latest_pos else { return };
+                let band = Rect::from_two_pos(*start, end);
+                painter.rect_filled(band, 0.0, style::SELECTION.gamma_multiply(0.12));
+                painter.rect_stroke(band, 0.0, (1.0, style::SELECTION), egui::StrokeKind::Inside);
+                if released {
+                    let mut nodes: Vec<NodeId> = self
+                        .drawn
+                        .iter()
+                        .filter(|(_, r)| band.intersects(**r))
+                        .map(|(&id, _)| id)
+                        .collect();
+                    nodes.sort_unstable();
+                    intents.push(CanvasIntent::SelectMany { nodes, add: *add });
+                    self.drag = None;
+                }
+            }
+            Some(Drag::Link { from }) => {
+                if let (Some(start), Some(end)) =
+                    (self.drawn.get(from).map(Rect::center), latest_pos)
+                {
+                    painter.extend(egui::Shape::dashed_line(
+                        &[start, end],
+                        (2.0, style::CROSS_LINK),
+                        8.0,
+                        5.0,
+                    ));
+                }
+                if released {
+                    if let Some(to) = drop_target.filter(|to| to != from) {
+                        intents.push(CanvasIntent::Link { from: *from, to });
+                    }
+                    self.drag = None;
+                }
+            }
+            Some(Drag::Move {
+                tops,
+                moving,
+                delta,
+            }) => {
+                if !released {
+                    return;
+                }
+                if let Some(target) = drop_target {
+                    intents.push(CanvasIntent::Drop {
+                        nodes: tops.clone(),
+                        target,
+                    });
+                } else if delta.length() > 0.0 {
+                    let mut ids: Vec<NodeId> = moving.iter().copied().collect();
+                    ids.sort_unstable();
+                    let moves = ids
+                        .into_iter()
+                        .filter_map(|id| workbook.map.topic(id))
+                        .map(|t| (t.id, Pos::new(t.pos.x + delta.x, t.pos.y + delta.y)))
+                        .collect();
+                    intents.push(CanvasIntent::Move(moves));
+                }
+                self.drag = None;
+            }
+            None => {}
+        }
+    }
+
+    /// The cross-link whose line passes within a few points of `pos`, the nearest first.
+    pub(super) fn link_at(&self, pos: Pos2) -> Option<LinkId> {
+        const REACH: f32 = 6.0;
+        self.links_drawn
+            .iter()
+            .filter_map(|(id, points)| {
+                let distance = points
+                    .windows(2)
+                    .map(|pair| distance_to_segment(pos, pair[0], pair[1]))
+                    .fold(f32::INFINITY, f32::min);
+                (distance <= REACH).then_some((distance, *id))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, id)| id)
+    }
+
+    /// The node under the pointer that a drag would drop onto (never one of the dragged nodes).
+    pub(super) fn drop_target(&self, pointer: Option<Pos2>) -> Option<NodeId> {
+        let pointer = pointer?;
+        let excluded = match &self.drag {
+            Some(Drag::Move { moving, .. }) => Some(moving),
+            Some(Drag::Link { .. }) => None,
+            _ => return None,
+        };
+        let mut hits: Vec<NodeId> = self
+            .drawn
+            .iter()
+            .filter(|(id, r)| r.contains(pointer) && excluded.is_none_or(|m| !m.contains(id)))
+            .map(|(&id, _)| id)
+            .collect();
+        hits.sort_unstable();
+        hits.first().copied()
+    }
+}
+
+/// The distance from `p` to the segment from `a` to `b`.
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let length_sq = ab.length_sq();
+    if length_sq <= f32::EPSILON {
+        return (p - a).length();
+    }
+    let t = ((p - a).dot(ab) / length_sq).clamp(0.0, 1.0);
+    (p - (a + ab * t)).length()
+}
