@@ -8,13 +8,19 @@ relmap: a mind-map editor for library leaders' relationship planning
 
 Usage:
   relmap [FILE]     open FILE (a relmap .ron map), or the starter template when no FILE is given
+  relmap --generate N OUT.ron
+                    write a realistic map of N nodes to OUT.ron (the same N always gives the same map)
   relmap --help     show this help
   relmap --version  show the version
 ";
 
 fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if args.first().and_then(|a| a.to_str()) == Some("--generate") {
+        return generate(&args[1..]);
+    }
     let mut file: Option<PathBuf> = None;
-    for arg in std::env::args_os().skip(1) {
+    for arg in args {
         match arg.to_str() {
             Some("-h" | "--help") => {
                 print!("{USAGE}");
@@ -39,6 +45,30 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("relmap: could not open the window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `relmap --generate N OUT.ron`: writes a generated map.
+fn generate(args: &[std::ffi::OsString]) -> ExitCode {
+    let [count, out] = args else {
+        eprintln!("relmap: --generate takes a node count and a file name\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let Some(count) = count
+        .to_str()
+        .and_then(|c| c.parse::<usize>().ok())
+        .filter(|&c| c >= 1)
+    else {
+        eprintln!("relmap: the node count for --generate must be a whole number of at least 1");
+        return ExitCode::from(2);
+    };
+    let workbook = relmap::model::generate(count);
+    match relmap::storage::save(std::path::Path::new(out), &workbook) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("relmap: {error}");
             ExitCode::FAILURE
         }
     }

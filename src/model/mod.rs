@@ -1,5 +1,6 @@
 //! Plain data: the map, the relationship profiles and the plan. No UI and no I/O live here.
 
+mod generate;
 mod ids;
 mod map;
 mod plan;
@@ -9,6 +10,7 @@ mod topic;
 mod validate;
 mod workbook;
 
+pub use generate::generate;
 pub use ids::{LinkId, NodeId};
 pub use map::{CrossLink, MapError, MindMap, RemovedSubtree};
 pub use plan::{ActionItem, ActionStatus, ChecklistItem, Plan, PlanText};

@@ -1,0 +1,58 @@
+//! The command line: help, version, generating maps, and refusing bad arguments with a clear message.
+
+// Test helpers outside #[test] functions may fail loudly too.
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+
+fn relmap() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_relmap"))
+}
+
+#[test]
+fn help_and_version_print_and_exit_cleanly() {
+    let help = relmap().arg("--help").output().unwrap();
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("relmap [FILE]"));
+    let version = relmap().arg("--version").output().unwrap();
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("relmap "));
+}
+
+#[test]
+fn generate_writes_a_map_of_the_size_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("big.ron");
+    let status = relmap()
+        .args(["--generate", "2000"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let workbook = relmap::storage::load(&out).unwrap();
+    assert_eq!(workbook.map.len(), 2000);
+    let again = dir.path().join("again.ron");
+    relmap()
+        .args(["--generate", "2000"])
+        .arg(&again)
+        .status()
+        .unwrap();
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        std::fs::read(&again).unwrap(),
+        "the same size gives the same file"
+    );
+}
+
+#[test]
+fn bad_arguments_are_refused_with_a_message() {
+    for args in [
+        vec!["--generate", "many", "x.ron"],
+        vec!["--generate"],
+        vec!["--frobnicate"],
+        vec!["a.ron", "b.ron"],
+    ] {
+        let output = relmap().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!output.stderr.is_empty(), "{args:?} says why");
+    }
+}
