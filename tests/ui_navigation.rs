@@ -231,3 +231,84 @@ fn the_outline_selects_in_both_views_and_follows_the_keyboard() {
     );
     assert!(harness.query_by_label("Administrative team").is_none());
 }
+
+fn wheel(
+    harness: &mut Harness<'_, RelmapApp>,
+    unit: egui::MouseWheelUnit,
+    source: egui::MouseWheelSource,
+    delta: egui::Vec2,
+) {
+    let at = harness.get_by_label("Map canvas").rect().center();
+    harness.hover_at(at);
+    harness.event(egui::Event::MouseWheel {
+        unit,
+        delta,
+        phase: egui::TouchPhase::Move,
+        source,
+        modifiers: Modifiers::NONE,
+    });
+    // Hovering the canvas may open a tooltip, which repaints a few times before it settles.
+    harness.run_steps(20);
+}
+
+#[test]
+fn a_mouse_wheel_zooms_and_two_fingers_on_a_trackpad_pan() {
+    let mut harness = harness_with(RelmapApp::new(
+        None,
+        Box::new(ScriptedFilePicker::default()),
+    ));
+    let staff = || egui::accesskit::Role::Button;
+    let before = harness.get_by_role_and_label(staff(), "Staff").rect();
+    wheel(
+        &mut harness,
+        egui::MouseWheelUnit::Line,
+        egui::MouseWheelSource::Wheel,
+        egui::vec2(0.0, 2.0),
+    );
+    let zoomed = harness.get_by_role_and_label(staff(), "Staff").rect();
+    assert!(
+        zoomed.width() > before.width() * 1.1,
+        "{before:?} -> {zoomed:?}"
+    );
+
+    wheel(
+        &mut harness,
+        egui::MouseWheelUnit::Point,
+        egui::MouseWheelSource::Trackpad,
+        egui::vec2(-40.0, 25.0),
+    );
+    let panned = harness.get_by_role_and_label(staff(), "Staff").rect();
+    assert!(
+        (panned.width() - zoomed.width()).abs() < 0.5,
+        "panning does not zoom"
+    );
+    assert!(
+        (panned.center() - zoomed.center() - egui::vec2(-40.0, 25.0)).length() < 1.0,
+        "{zoomed:?} -> {panned:?}"
+    );
+}
+
+#[test]
+fn the_canvas_toolbar_fits_the_map() {
+    let mut harness = harness_with(RelmapApp::new(
+        None,
+        Box::new(ScriptedFilePicker::default()),
+    ));
+    let fitted = harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
+        .rect();
+    harness.get_by_label("Zoom in").click();
+    harness.run();
+    assert_ne!(
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
+            .rect(),
+        fitted
+    );
+    harness.get_by_label("Fit map to window").click();
+    harness.run();
+    let again = harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
+        .rect();
+    assert!((again.width() - fitted.width()).abs() < 0.5);
+}

@@ -198,11 +198,46 @@ impl CanvasState {
             .input(|i| i.pointer.hover_pos())
             .filter(|p| rect.contains(*p));
         if let Some(pointer) = hover_pos.filter(|_| ui.ui_contains_pointer()) {
-            // Zooming: the wheel, or a pinch (egui also turns Ctrl+wheel into a pinch).
-            let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
-            let factor = pinch * (scroll.y / 300.0).exp();
+            // A mouse wheel zooms; two fingers on a trackpad pan; a pinch or Ctrl+wheel zooms (egui turns
+            // those into a zoom delta).
+            let (wheel, fingers, pinch) = ui.input(|i| {
+                let mut wheel = 0.0;
+                let mut fingers = Vec2::ZERO;
+                for event in &i.events {
+                    if let egui::Event::MouseWheel {
+                        unit,
+                        delta,
+                        source,
+                        modifiers,
+                        ..
+                    } = event
+                    {
+                        if modifiers.command || modifiers.ctrl {
+                            continue;
+                        }
+                        let points = match unit {
+                            egui::MouseWheelUnit::Point => *delta,
+                            egui::MouseWheelUnit::Line => *delta * 40.0,
+                            egui::MouseWheelUnit::Page => *delta * 400.0,
+                        };
+                        match source {
+                            egui::MouseWheelSource::Wheel | egui::MouseWheelSource::Unknown
+                                if *unit != egui::MouseWheelUnit::Point =>
+                            {
+                                wheel += points.y;
+                            }
+                            _ => fingers += points,
+                        }
+                    }
+                }
+                (wheel, fingers, i.zoom_delta())
+            });
+            let factor = pinch * (wheel / 300.0).exp();
             if (factor - 1.0).abs() > 1e-4 {
                 self.camera.zoom_around(rect, pointer, factor);
+            }
+            if fingers != Vec2::ZERO {
+                self.camera.pan_by(fingers);
             }
         }
 
@@ -232,6 +267,7 @@ impl CanvasState {
         self.finish_drags(ui, workbook, drop_target, &painter, &mut intents);
 
         minimap::minimap_ui(ui, rect, &mut self.camera, workbook);
+        toolbar_ui(ui, rect, &mut intents);
         let link_under = |pos: Option<Pos2>| pos.and_then(|p| self.link_at(p));
         if background.clicked() {
             match link_under(background.interact_pointer_pos()) {
@@ -541,4 +577,47 @@ pub(crate) fn padded(text: Vec2, zoom: f32) -> Vec2 {
 /// Whether a key press asks for a new line in a title rather than confirming it.
 pub(crate) fn is_line_break(modifiers: Modifiers) -> bool {
     modifiers.shift
+}
+
+/// A few view buttons in the top-left corner of the canvas, for people who do not use shortcuts.
+fn toolbar_ui(ui: &mut egui::Ui, area: Rect, intents: &mut Vec<CanvasIntent>) {
+    let bar = Rect::from_min_size(
+        area.left_top() + Vec2::new(8.0, 8.0),
+        Vec2::new(area.width() - 16.0, 28.0),
+    );
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(bar)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+    );
+    egui::Frame::popup(child.style())
+        .inner_margin(egui::Margin::symmetric(4, 2))
+        .show(&mut child, |ui| {
+            ui.horizontal(|ui| {
+                for (text, command) in [
+                    ("Fit", AppCommand::FitMap),
+                    ("−", AppCommand::ZoomOut),
+                    ("+", AppCommand::ZoomIn),
+                    ("Centre", AppCommand::CenterSelection),
+                    ("Tree", AppCommand::LayoutTree),
+                    ("Circle", AppCommand::LayoutRadial),
+                ] {
+                    let tip = match command.shortcut() {
+                        Some(shortcut) => format!(
+                            "{} ({})",
+                            command.tooltip(),
+                            ui.ctx().format_shortcut(&shortcut)
+                        ),
+                        None => command.tooltip().to_owned(),
+                    };
+                    let button = ui.add(egui::Button::new(text).small());
+                    let label = command.label();
+                    button
+                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+                    if button.on_hover_text(tip).clicked() {
+                        intents.push(CanvasIntent::Command(command));
+                    }
+                }
+            });
+        });
 }
