@@ -45,6 +45,8 @@ pub enum MergeKey {
     ListEntry(ListRef, usize),
     /// The label of a cross-link.
     LinkLabel(LinkId),
+    /// The colour of a node, while a colour picker is dragged.
+    Color(NodeId),
 }
 
 /// One change to a workbook.
@@ -376,6 +378,7 @@ impl EditCommand {
             EditCommand::SetProfileText { id, field, .. } => Some(MergeKey::Profile(*id, *field)),
             EditCommand::SetPlanText { field, .. } => Some(MergeKey::Plan(*field)),
             EditCommand::SetLinkLabel { id, .. } => Some(MergeKey::LinkLabel(*id)),
+            EditCommand::SetColor { id, .. } => Some(MergeKey::Color(*id)),
             EditCommand::EditList {
                 list,
                 op: ListOp::Replace { index, .. },

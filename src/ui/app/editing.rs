@@ -237,6 +237,19 @@ impl RelmapApp {
                 self.prefs.show_inspector = true;
                 self.focus_link_label = true;
             }
+            CanvasIntent::Style(StyleChange::CustomColor(rgb)) => {
+                let Some(id) = self.selection.primary() else {
+                    return;
+                };
+                let command = EditCommand::SetColor {
+                    id,
+                    color: Some(rgb),
+                };
+                if let Err(error) = self.doc.apply_typing(command) {
+                    self.notices
+                        .error(format!("That change could not be made: {error}"));
+                }
+            }
             CanvasIntent::Style(change) => {
                 let commands: Vec<EditCommand> = self
                     .selection
@@ -245,6 +258,10 @@ impl RelmapApp {
                     .map(|&id| match change {
                         StyleChange::Color(color) => EditCommand::SetColor { id, color },
                         StyleChange::Icon(icon) => EditCommand::SetIcon { id, icon },
+                        StyleChange::CustomColor(rgb) => EditCommand::SetColor {
+                            id,
+                            color: Some(rgb),
+                        },
                     })
                     .collect();
                 if !commands.is_empty() {

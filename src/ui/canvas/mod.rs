@@ -92,6 +92,8 @@ pub enum StyleChange {
     Color(Option<Rgb>),
     /// An icon, or `None` for no icon.
     Icon(Option<Icon>),
+    /// A colour being picked: while the picker is dragged, the changes are one undo step.
+    CustomColor(Rgb),
 }
 
 /// A drag in progress.
@@ -458,6 +460,23 @@ impl CanvasState {
                         intents.push(CanvasIntent::Style(StyleChange::Color(Some(rgb))));
                     }
                 }
+                ui.menu_button("Custom…", |ui| {
+                    let current = map
+                        .topic(node.id)
+                        .and_then(|t| t.color)
+                        .map_or(style::branch_colour(map, node.id), |c| {
+                            egui::Color32::from_rgb(c.0[0], c.0[1], c.0[2])
+                        });
+                    let mut colour = current;
+                    if egui::color_picker::color_picker_color32(
+                        ui,
+                        &mut colour,
+                        egui::color_picker::Alpha::Opaque,
+                    ) {
+                        let rgb = Rgb([colour.r(), colour.g(), colour.b()]);
+                        intents.push(CanvasIntent::Style(StyleChange::CustomColor(rgb)));
+                    }
+                });
             });
             ui.menu_button("Icon", |ui| {
                 if ui.button("No icon").clicked() {
