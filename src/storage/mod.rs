@@ -9,7 +9,7 @@ mod templates;
 pub use atomic::{backup_path, write_atomically, write_atomically_with};
 pub use error::{LoadError, SaveError};
 pub use format::{CURRENT_VERSION, FORMAT_NAME, from_str, to_string};
-pub use templates::{example, starter};
+pub use templates::{Template, example, starter};
 
 use std::path::Path;
 

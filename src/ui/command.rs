@@ -8,6 +8,14 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 pub enum AppCommand {
     /// Start a new map from the starter template.
     New,
+    /// Start a new map from the five-constituencies template.
+    NewFiveConstituencies,
+    /// Start a new map from the spheres-of-responsibility template.
+    NewSpheres,
+    /// Start a new map with only a centre node.
+    NewBlank,
+    /// Open the filled-in example map as a new map.
+    OpenExample,
     /// Open a map with the file dialog.
     Open,
     /// Open a map by typing its path.
@@ -72,6 +80,8 @@ pub enum AppCommand {
     ToggleInspector,
     /// Show or hide the outline.
     ToggleOutline,
+    /// Show or hide the plan panel.
+    TogglePlan,
     /// Follow the system's light or dark setting.
     ThemeSystem,
     /// Use the light theme.
@@ -82,8 +92,12 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 36] = [
+    pub const ALL: [AppCommand; 41] = [
         AppCommand::New,
+        AppCommand::NewFiveConstituencies,
+        AppCommand::NewSpheres,
+        AppCommand::NewBlank,
+        AppCommand::OpenExample,
         AppCommand::Open,
         AppCommand::OpenPath,
         AppCommand::Save,
@@ -116,6 +130,7 @@ impl AppCommand {
         AppCommand::CenterSelection,
         AppCommand::ToggleInspector,
         AppCommand::ToggleOutline,
+        AppCommand::TogglePlan,
         AppCommand::ThemeSystem,
         AppCommand::ThemeLight,
         AppCommand::ThemeDark,
@@ -126,6 +141,10 @@ impl AppCommand {
     pub fn label(self) -> &'static str {
         match self {
             AppCommand::New => "New",
+            AppCommand::NewFiveConstituencies => "Five key constituencies",
+            AppCommand::NewSpheres => "Spheres of responsibility",
+            AppCommand::NewBlank => "Blank",
+            AppCommand::OpenExample => "Open the example map",
             AppCommand::Open => "Open…",
             AppCommand::OpenPath => "Open path…",
             AppCommand::Save => "Save",
@@ -158,6 +177,7 @@ impl AppCommand {
             AppCommand::CenterSelection => "Centre on selection",
             AppCommand::ToggleInspector => "Inspector",
             AppCommand::ToggleOutline => "Outline",
+            AppCommand::TogglePlan => "Plan",
             AppCommand::ThemeSystem => "Follow the system",
             AppCommand::ThemeLight => "Light",
             AppCommand::ThemeDark => "Dark",
@@ -169,6 +189,16 @@ impl AppCommand {
     pub fn tooltip(self) -> &'static str {
         match self {
             AppCommand::New => "Start a new map from the five-constituencies template",
+            AppCommand::NewFiveConstituencies => {
+                "Your governing authority, staff, community, profession and yourself, with suggested strategies"
+            }
+            AppCommand::NewSpheres => {
+                "Governance, finance and facilities, services, people, partnerships, and profession and self"
+            }
+            AppCommand::NewBlank => "Only you at the centre: draw your own map from scratch",
+            AppCommand::OpenExample => {
+                "A filled-in map of a fictional library director, to see what relmap can hold"
+            }
             AppCommand::Open => "Open a relmap map (.ron) with the file dialog",
             AppCommand::OpenPath => {
                 "Open a map by typing its path, for when no file dialog appears"
@@ -219,6 +249,9 @@ impl AppCommand {
             AppCommand::ToggleOutline => {
                 "Show or hide the map as an indented list, usable from the keyboard"
             }
+            AppCommand::TogglePlan => {
+                "Show or hide the plan: goals, what's working, checklist, action plan, relationships, balance"
+            }
             AppCommand::ThemeSystem => "Use light or dark colours as the system does",
             AppCommand::ThemeLight => "Use light colours whatever the system does",
             AppCommand::ThemeDark => "Use dark colours whatever the system does",
@@ -264,12 +297,17 @@ impl AppCommand {
             AppCommand::ZoomOut => key(ctrl, Key::Minus),
             AppCommand::CenterSelection => key(ctrl, Key::L),
             AppCommand::OpenPath
+            | AppCommand::NewFiveConstituencies
+            | AppCommand::NewSpheres
+            | AppCommand::NewBlank
+            | AppCommand::OpenExample
             | AppCommand::SaveAsPath
             | AppCommand::ToggleInspector
             | AppCommand::ThemeSystem
             | AppCommand::ThemeLight
             | AppCommand::ThemeDark => None,
             AppCommand::ToggleOutline => key(ctrl_shift, Key::O),
+            AppCommand::TogglePlan => key(ctrl_shift, Key::G),
         }
     }
 
@@ -293,6 +331,10 @@ impl AppCommand {
         !matches!(
             self,
             AppCommand::New
+                | AppCommand::NewFiveConstituencies
+                | AppCommand::NewSpheres
+                | AppCommand::NewBlank
+                | AppCommand::OpenExample
                 | AppCommand::Open
                 | AppCommand::OpenPath
                 | AppCommand::Save
@@ -301,6 +343,7 @@ impl AppCommand {
                 | AppCommand::Quit
                 | AppCommand::ToggleInspector
                 | AppCommand::ToggleOutline
+                | AppCommand::TogglePlan
                 | AppCommand::ThemeSystem
                 | AppCommand::ThemeLight
                 | AppCommand::ThemeDark

@@ -6,15 +6,22 @@ use egui::{RichText, Ui};
 
 use crate::model::{Frequency, Health, NodeId, StrategyStatus, Workbook};
 
+use super::panel::PanelEdit;
 use super::style;
 
 /// Shows the selected node's profile.
-pub fn inspector_ui(ui: &mut Ui, workbook: &Workbook, selected: Option<NodeId>, today: NaiveDate) {
+pub fn inspector_ui(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    selected: Option<NodeId>,
+    today: NaiveDate,
+) -> Vec<PanelEdit> {
+    let edits = Vec::new();
     let map = &workbook.map;
     let Some(topic) = selected.and_then(|id| map.topic(id)) else {
         ui.add_space(8.0);
         ui.weak("Select a node on the map to see its relationship profile.");
-        return;
+        return edits;
     };
     let profile = &topic.profile;
     egui::ScrollArea::vertical()
@@ -139,6 +146,7 @@ pub fn inspector_ui(ui: &mut Ui, workbook: &Workbook, selected: Option<NodeId>, 
                 }
             });
         });
+    edits
 }
 
 /// A small dot in the colour of a health rating.

@@ -2,6 +2,7 @@
 
 mod actions;
 mod app;
+mod balance;
 mod canvas;
 mod command;
 mod dialogs;
@@ -11,8 +12,11 @@ mod inspector;
 mod link_inspector;
 mod notices;
 mod outline;
+mod panel;
+mod plan;
 mod selection;
 mod style;
+mod welcome;
 
 use std::path::PathBuf;
 
@@ -22,6 +26,7 @@ pub use file_dialog::{
     FilePicker, NativeFilePicker, PickAnswer, PickKind, PickRequest, ScriptedFilePicker,
 };
 pub use notices::{Level, Notice};
+pub use panel::PanelEdit;
 
 /// Opens the relmap window with `file`, or with the starter template when there is none.
 pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {

@@ -9,6 +9,7 @@ use crate::ui::canvas::{CanvasIntent, CanvasState, StyleChange};
 use crate::ui::command::AppCommand;
 use crate::ui::link_inspector::LinkEdit;
 use crate::ui::outline::OutlineIntent;
+use crate::ui::panel::PanelEdit;
 
 /// How much one Ctrl++ or Ctrl+− zooms.
 const ZOOM_STEP: f32 = 1.25;
@@ -269,6 +270,27 @@ impl RelmapApp {
                 }
             }
             CanvasIntent::Command(command) => self.run(command, ctx),
+        }
+    }
+
+    /// Acts on what a side panel asked for.
+    pub(super) fn apply_panel_edits(&mut self, edits: Vec<PanelEdit>) {
+        for edit in edits {
+            match edit {
+                PanelEdit::Apply(command) => self.apply(command),
+                PanelEdit::Typing(command) => {
+                    if let Err(error) = self.doc.apply_typing(command) {
+                        self.notices
+                            .error(format!("That change could not be made: {error}"));
+                    }
+                }
+                PanelEdit::EndTyping => self.doc.end_typing(),
+                PanelEdit::Select(id) => {
+                    if let Some(hidden) = self.doc.workbook().map.contains(id).then_some(id) {
+                        self.show_hit(hidden);
+                    }
+                }
+            }
         }
     }
 

@@ -6,6 +6,7 @@ use super::{NO_DIALOG_THRESHOLD, PendingAction, RelmapApp};
 use crate::document::Document;
 use crate::model::Workbook;
 use crate::storage;
+use crate::storage::Template;
 use crate::ui::dialogs::{PathPrompt, PromptAnswer, SaveChoice, confirm_unsaved};
 use crate::ui::file_dialog::{PickAnswer, PickKind, PickRequest};
 use crate::ui::notices::Notice;
@@ -61,7 +62,8 @@ impl RelmapApp {
 
     pub(super) fn perform(&mut self, action: PendingAction, ctx: &egui::Context) {
         match action {
-            PendingAction::New => self.start_new_map(),
+            PendingAction::New(template) => self.start_from(template),
+            PendingAction::OpenExample => self.open_example(),
             PendingAction::Open => self.start_pick(PickKind::Open),
             PendingAction::OpenPath => self.prompt_for_path(PickKind::Open),
             PendingAction::Quit => {
@@ -79,17 +81,28 @@ impl RelmapApp {
         }
     }
 
-    pub(super) fn start_new_map(&mut self) {
-        let workbook = match storage::starter() {
+    /// Starts a new, unsaved map from a template.
+    pub(super) fn start_from(&mut self, template: Template) {
+        let workbook = match template.workbook() {
             Ok(workbook) => workbook,
             Err(error) => {
                 self.notices.error(format!(
-                    "The starter template could not be read ({error}); starting an empty map."
+                    "The template could not be read ({error}); starting an empty map."
                 ));
                 Workbook::default()
             }
         };
         self.replace_document(Document::new(workbook, None));
+    }
+
+    /// Opens the filled-in example as a new, unsaved map, so that saving never writes over the shipped copy.
+    pub(super) fn open_example(&mut self) {
+        match storage::example() {
+            Ok(workbook) => self.replace_document(Document::new(workbook, None)),
+            Err(error) => self
+                .notices
+                .error(format!("The example map could not be read: {error}")),
+        }
     }
 
     pub(super) fn replace_document(&mut self, doc: Document) {

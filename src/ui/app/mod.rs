@@ -13,6 +13,7 @@ mod files;
 
 use crate::document::{Document, EditCommand};
 use crate::model::{NodeId, Workbook};
+use crate::storage::Template;
 
 use super::canvas::{self, CanvasState};
 use super::command::AppCommand;
@@ -23,7 +24,9 @@ use super::inspector::inspector_ui;
 use super::link_inspector::link_inspector_ui;
 use super::notices::{Notice, Notices};
 use super::outline::OutlineState;
+use super::plan::PlanPanel;
 use super::selection::Selection;
+use super::welcome::{Welcome, welcome_ui};
 
 /// A dialog answer faster than this means no dialog was shown: rfd returns at once without a desktop portal
 /// or zenity, and nobody cancels a real dialog that fast.
@@ -32,8 +35,10 @@ const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
 /// What the user was doing when relmap had to ask about unsaved changes; it is carried on once they answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PendingAction {
-    /// Start a new map.
-    New,
+    /// Start a new map from a template.
+    New(Template),
+    /// Open the example map.
+    OpenExample,
     /// Open a map with the file dialog.
     Open,
     /// Open a map by typing its path.
@@ -45,11 +50,19 @@ pub enum PendingAction {
 /// Preferences kept between runs through eframe's storage. Never the document.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of the interface, not a state machine"
+)]
 pub struct Preferences {
     /// Whether the inspector panel is shown.
     pub show_inspector: bool,
     /// Whether the outline panel is shown.
     pub show_outline: bool,
+    /// Whether the plan panel is shown.
+    pub show_plan: bool,
+    /// Whether the welcome screen has been seen, so that it shows on the first start only.
+    pub welcomed: bool,
     /// Light, dark, or whatever the system uses.
     pub theme: Theme,
 }
@@ -81,6 +94,8 @@ impl Default for Preferences {
         Preferences {
             show_inspector: true,
             show_outline: false,
+            show_plan: true,
+            welcomed: false,
             theme: Theme::System,
         }
     }
@@ -89,12 +104,19 @@ impl Default for Preferences {
 const PREFERENCES_KEY: &str = "relmap-preferences";
 
 /// The relmap window.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags of the window, not a state machine"
+)]
 pub struct RelmapApp {
     doc: Document,
     canvas: CanvasState,
     selection: Selection,
     find: FindBar,
     outline: OutlineState,
+    plan: PlanPanel,
+    /// Whether the welcome screen is shown.
+    welcome: bool,
     /// Whether a row of the outline has the keyboard this frame: arrows then follow the outline's rows.
     outline_has_keyboard: bool,
     /// Give the label field of the link inspector the keyboard at the next frame.
@@ -125,6 +147,8 @@ impl RelmapApp {
             selection: Selection::default(),
             find: FindBar::default(),
             outline: OutlineState::default(),
+            plan: PlanPanel::default(),
+            welcome: false,
             outline_has_keyboard: false,
             focus_link_label: false,
             picker,
@@ -138,7 +162,7 @@ impl RelmapApp {
             allow_close: false,
             today: chrono::Local::now().date_naive(),
         };
-        app.start_new_map();
+        app.start_from(Template::FiveConstituencies);
         if let Some(path) = file {
             app.open_path(path);
         }
@@ -162,6 +186,9 @@ impl RelmapApp {
             cc.egui_ctx.set_theme(prefs.theme.preference());
             app.prefs = prefs;
         }
+        // The first start without a file shows what relmap is for and where to begin.
+        app.welcome =
+            !app.prefs.welcomed && app.doc.path().is_none() && app.notices.list().is_empty();
         app
     }
 
@@ -181,6 +208,11 @@ impl RelmapApp {
     #[must_use]
     pub fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// Shows the welcome screen, as on the first start.
+    pub fn show_welcome(&mut self) {
+        self.welcome = true;
     }
 
     /// Whether a title is being typed on the canvas.
@@ -223,7 +255,7 @@ impl RelmapApp {
         self.poll_picker(&ctx);
 
         let mut commands = Vec::new();
-        if self.prompt.is_none() && self.confirming.is_none() {
+        if self.prompt.is_none() && self.confirming.is_none() && !self.welcome {
             // Plain keys act on the map only while the canvas has the keyboard, never while typing.
             let focused = ctx.memory(egui::Memory::focused);
             self.outline_has_keyboard = self.outline.has_keyboard(focused);
@@ -255,14 +287,31 @@ impl RelmapApp {
                             self.edit_link(link, edit);
                         }
                     } else {
-                        inspector_ui(
+                        let edits = inspector_ui(
                             ui,
                             self.doc.workbook(),
                             self.selection.primary(),
                             self.today,
                         );
+                        self.apply_panel_edits(edits);
                     }
                 });
+        }
+        if self.prefs.show_plan {
+            let edits = Panel::bottom("relmap-plan")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(120.0)
+                .show(ui, |ui| {
+                    self.plan.ui(
+                        ui,
+                        self.doc.workbook(),
+                        self.selection.primary(),
+                        self.today,
+                    )
+                })
+                .inner;
+            self.apply_panel_edits(edits);
         }
         if self.prefs.show_outline {
             let intents = Panel::left("relmap-outline")
@@ -320,6 +369,16 @@ impl RelmapApp {
             }
         });
 
+        if self.welcome {
+            let outcome = welcome_ui(&ctx);
+            if outcome != Welcome::Open {
+                self.welcome = false;
+                self.prefs.welcomed = true;
+            }
+            if let Welcome::Chosen(command) = outcome {
+                commands.push(command);
+            }
+        }
         self.dialogs(&ctx);
         for command in commands {
             self.run(command, &ctx);
@@ -329,7 +388,21 @@ impl RelmapApp {
 
     fn menu_bar(&self, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
         ui.menu_button("File", |ui| {
-            for command in [AppCommand::New, AppCommand::Open, AppCommand::OpenPath] {
+            self.menu_item(ui, AppCommand::New, commands);
+            ui.menu_button("New from template", |ui| {
+                for command in [
+                    AppCommand::NewFiveConstituencies,
+                    AppCommand::NewSpheres,
+                    AppCommand::NewBlank,
+                ] {
+                    self.menu_item(ui, command, commands);
+                }
+            });
+            for command in [
+                AppCommand::Open,
+                AppCommand::OpenPath,
+                AppCommand::OpenExample,
+            ] {
                 self.menu_item(ui, command, commands);
             }
             ui.separator();
@@ -384,6 +457,14 @@ impl RelmapApp {
                 self.menu_item(ui, command, commands);
             }
             ui.separator();
+            let mut plan = self.prefs.show_plan;
+            if ui
+                .checkbox(&mut plan, AppCommand::TogglePlan.label())
+                .on_hover_text(AppCommand::TogglePlan.tooltip())
+                .clicked()
+            {
+                commands.push(AppCommand::TogglePlan);
+            }
             let mut outline = self.prefs.show_outline;
             if ui
                 .checkbox(&mut outline, AppCommand::ToggleOutline.label())
@@ -494,7 +575,12 @@ impl RelmapApp {
     /// Runs one command.
     pub fn run(&mut self, command: AppCommand, ctx: &egui::Context) {
         match command {
-            AppCommand::New => self.guard(PendingAction::New, ctx),
+            AppCommand::New | AppCommand::NewFiveConstituencies => {
+                self.guard(PendingAction::New(Template::FiveConstituencies), ctx);
+            }
+            AppCommand::NewSpheres => self.guard(PendingAction::New(Template::Spheres), ctx),
+            AppCommand::NewBlank => self.guard(PendingAction::New(Template::Blank), ctx),
+            AppCommand::OpenExample => self.guard(PendingAction::OpenExample, ctx),
             AppCommand::Open => self.guard(PendingAction::Open, ctx),
             AppCommand::OpenPath => self.guard(PendingAction::OpenPath, ctx),
             AppCommand::Quit => self.guard(PendingAction::Quit, ctx),
@@ -522,6 +608,7 @@ impl RelmapApp {
             AppCommand::FitMap => self.canvas.request_fit(),
             AppCommand::ToggleInspector => self.prefs.show_inspector = !self.prefs.show_inspector,
             AppCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
+            AppCommand::TogglePlan => self.prefs.show_plan = !self.prefs.show_plan,
             AppCommand::ThemeSystem | AppCommand::ThemeLight | AppCommand::ThemeDark => {
                 self.prefs.theme = match command {
                     AppCommand::ThemeLight => Theme::Light,

@@ -118,7 +118,9 @@ pub struct CanvasState {
     /// Pan and zoom.
     pub camera: Camera,
     /// Fit the map to the window at the next frame (on opening a map, or on Ctrl+0).
-    fit_pending: bool,
+    /// For how many more frames to fit the map: two, because side panels settle their size in the frame
+    /// after they first appear, which changes the canvas area.
+    fit_frames: u8,
     /// Centre the view on this node at the next frame.
     center_pending: Option<NodeId>,
     /// Zoom by this factor around the centre at the next frame.
@@ -336,8 +338,8 @@ impl CanvasState {
         if !rect.is_positive() {
             return;
         }
-        if self.fit_pending {
-            self.fit_pending = false;
+        if self.fit_frames > 0 {
+            self.fit_frames -= 1;
             if let Some(bounds) = Self::map_bounds(ui, workbook) {
                 self.camera.fit(rect, bounds);
             }
@@ -450,7 +452,7 @@ impl CanvasState {
 
     /// Asks for the map to be fitted to the window at the next frame.
     pub fn request_fit(&mut self) {
-        self.fit_pending = true;
+        self.fit_frames = 2;
     }
 
     /// Asks for the view to centre on a node at the next frame.

@@ -1,0 +1,18 @@
+//! What the side panels (inspector, plan, balance) ask the app to do. Panels never change the workbook: they
+//! return these, and the app applies them after drawing, through the document's edit commands.
+
+use crate::document::EditCommand;
+use crate::model::NodeId;
+
+/// One request from a panel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PanelEdit {
+    /// Apply a command as one undo step (a click, a toggle, adding or removing a row).
+    Apply(EditCommand),
+    /// Apply a command that types into a text field: consecutive typing into the same field is one undo step.
+    Typing(EditCommand),
+    /// The text field lost the keyboard: the next typing starts a new undo step.
+    EndTyping,
+    /// Select this node on the canvas and in the outline, and show it.
+    Select(NodeId),
+}
