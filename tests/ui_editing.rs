@@ -591,3 +591,22 @@ fn a_branch_is_never_dropped_into_itself() {
         Some(workbook(&harness).map.root())
     );
 }
+
+#[test]
+fn a_child_added_to_a_folded_node_unfolds_it_and_escape_takes_both_back() {
+    let mut harness = harness();
+    node(&harness, "Community").click();
+    harness.run();
+    press(&mut harness, Key::Space);
+    let folded = snapshot(&harness);
+    let community = node_titled(&harness, "Community");
+    assert!(workbook(&harness).map.topic(community).unwrap().folded);
+
+    press(&mut harness, Key::Tab);
+    assert!(
+        !workbook(&harness).map.topic(community).unwrap().folded,
+        "the new child is visible"
+    );
+    press(&mut harness, Key::Escape);
+    assert_eq!(snapshot(&harness), folded);
+}

@@ -137,14 +137,8 @@ impl Document {
     /// and typing its title is one action for the user, so one undo removes both. When the last step did not
     /// add this node, the rename is a step of its own.
     pub fn name_new_node(&mut self, id: NodeId, title: String) -> Result<(), CommandError> {
-        let adds = |command: &EditCommand| matches!(command, EditCommand::RemoveSubtree { id: added } | EditCommand::Dissolve { id: added } if *added == id);
-        let last_added_it = self.redo.is_empty()
-            && self.undo.last().is_some_and(|step| match &step.command {
-                EditCommand::Batch(commands) => commands.iter().any(adds),
-                command => adds(command),
-            });
         let command = EditCommand::Rename { id, title };
-        if !last_added_it {
+        if !self.last_step_added(id) {
             return self.apply(command);
         }
         // Removing the node, which the step's inverse does, removes its title with it.
@@ -155,6 +149,21 @@ impl Document {
             step.after = revision;
         }
         Ok(())
+    }
+
+    /// Whether the last undo step added this node (alone, as a new parent, or within a batch), with nothing
+    /// undone since.
+    #[must_use]
+    pub fn last_step_added(&self, id: NodeId) -> bool {
+        let adds = |command: &EditCommand| {
+            matches!(command, EditCommand::RemoveSubtree { id: added } | EditCommand::Dissolve { id: added }
+                if *added == id)
+        };
+        self.redo.is_empty()
+            && self.undo.last().is_some_and(|step| match &step.command {
+                EditCommand::Batch(commands) => commands.iter().any(adds),
+                command => adds(command),
+            })
     }
 
     /// Ends merging of typing: the next keystroke starts a new undo step.

@@ -340,9 +340,7 @@ impl RelmapApp {
     /// Undoes the adding of a node whose title was never typed, when that adding is still the last step.
     fn take_back_new_node(&mut self, id: NodeId) {
         let parent = self.doc.workbook().map.parent(id);
-        let was_last = self.doc.undo_label() == Some("add node")
-            || self.doc.undo_label() == Some("insert parent");
-        if was_last && self.doc.undo().is_ok() {
+        if self.doc.last_step_added(id) && self.doc.undo().is_ok() {
             if let Some(parent) = parent.filter(|&p| self.doc.workbook().map.contains(p)) {
                 self.selection.set(parent);
             }
