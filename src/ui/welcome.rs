@@ -1,11 +1,13 @@
-//! The welcome screen on first start: what relmap is for, in three lines, and where to begin.
+//! The welcome screen at a start without a file: what relmap is for, in three lines, and where to begin.
+
+use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText};
 
 use super::command::AppCommand;
 
 /// What happened on the welcome screen this frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Welcome {
     /// It stays open.
     Open,
@@ -13,10 +15,12 @@ pub enum Welcome {
     Closed,
     /// A way to begin was chosen.
     Chosen(AppCommand),
+    /// A recent file was chosen.
+    OpenFile(PathBuf),
 }
 
 /// Shows the welcome screen.
-pub fn welcome_ui(ctx: &egui::Context) -> Welcome {
+pub fn welcome_ui(ctx: &egui::Context, recent: &[PathBuf]) -> Welcome {
     let mut chosen = Welcome::Open;
     let modal = Modal::new(Id::unique("relmap-welcome")).show(ctx, |ui| {
         ui.set_width(520.0);
@@ -40,6 +44,17 @@ pub fn welcome_ui(ctx: &egui::Context) -> Welcome {
             }
             ui.indent(command.label(), |ui| ui.weak(command.tooltip()));
             ui.add_space(2.0);
+        }
+        let existing: Vec<&PathBuf> = recent.iter().filter(|p| p.exists()).take(5).collect();
+        if !existing.is_empty() {
+            ui.add_space(6.0);
+            ui.label(RichText::new("Recent maps").strong());
+            for path in existing {
+                let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                    chosen = Welcome::OpenFile(path.clone());
+                }
+            }
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {

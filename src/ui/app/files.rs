@@ -1,6 +1,6 @@
 //! Files: new, open, save, save as, the file dialogs, typed paths and the unsaved-changes question.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{NO_DIALOG_THRESHOLD, PendingAction, RelmapApp};
 use crate::document::Document;
@@ -11,6 +11,9 @@ use crate::ui::dialogs::{PathPrompt, PromptAnswer, SaveChoice, confirm_unsaved};
 use crate::ui::file_dialog::{PickAnswer, PickKind, PickRequest};
 use crate::ui::notices::Notice;
 use egui::ViewportCommand;
+
+/// How many recent files the File menu keeps.
+const MAX_RECENT: usize = 10;
 
 impl RelmapApp {
     pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
@@ -28,7 +31,7 @@ impl RelmapApp {
                 }
             }
         }
-        if let Some(action) = self.confirming {
+        if let Some(action) = self.confirming.clone() {
             match confirm_unsaved(ctx, &self.doc.display_name()) {
                 PromptAnswer::Open => {}
                 PromptAnswer::Cancel => self.confirming = None,
@@ -66,6 +69,7 @@ impl RelmapApp {
             PendingAction::OpenExample => self.open_example(),
             PendingAction::Open => self.start_pick(PickKind::Open),
             PendingAction::OpenPath => self.prompt_for_path(PickKind::Open),
+            PendingAction::OpenFile(path) => self.open_path(path),
             PendingAction::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -116,7 +120,10 @@ impl RelmapApp {
     /// Opens a file. On failure the message names the file and the place, and the open map stays open.
     pub fn open_path(&mut self, path: PathBuf) {
         match storage::load(&path) {
-            Ok(workbook) => self.replace_document(Document::new(workbook, Some(path))),
+            Ok(workbook) => {
+                self.remember_recent(&path);
+                self.replace_document(Document::new(workbook, Some(path)));
+            }
             Err(error) => self
                 .notices
                 .error(format!("Could not open the map. {error}")),
@@ -134,6 +141,7 @@ impl RelmapApp {
     pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
         match storage::save(&path, self.doc.workbook()) {
             Ok(()) => {
+                self.remember_recent(&path);
                 self.doc.mark_saved(path);
                 true
             }
@@ -220,5 +228,87 @@ impl RelmapApp {
             (PickKind::Open, _) => String::new(),
         };
         self.prompt = Some(PathPrompt::new(kind, text));
+    }
+
+    /// Puts a file at the top of the recent files, keeping ten.
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.prefs.recent.retain(|p| *p != path);
+        self.prefs.recent.insert(0, path);
+        self.prefs.recent.truncate(MAX_RECENT);
+    }
+
+    /// The File → Open recent menu. A file that is gone is shown as missing, never opened as an empty map, and
+    /// can be taken off the list.
+    pub(super) fn recent_menu(&mut self, ui: &mut egui::Ui) {
+        if self.prefs.recent.is_empty() {
+            ui.weak("No recent files yet");
+            return;
+        }
+        let mut open = None;
+        let mut remove = None;
+        for (index, path) in self.prefs.recent.iter().enumerate() {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let folder = path
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            if path.exists() {
+                if ui
+                    .button(&name)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    open = Some(path.clone());
+                    ui.close();
+                }
+            } else {
+                ui.horizontal(|ui| {
+                    ui.add_enabled(false, egui::Button::new(format!("{name} (missing)")))
+                        .on_disabled_hover_text(format!("{folder}: the file is no longer there"));
+                    if ui
+                        .small_button("Remove")
+                        .on_hover_text("Take it off the list")
+                        .clicked()
+                    {
+                        remove = Some(index);
+                    }
+                });
+            }
+        }
+        ui.separator();
+        if ui.button("Clear the list").clicked() {
+            self.prefs.recent.clear();
+            ui.close();
+        }
+        if let Some(index) = remove {
+            self.prefs.recent.remove(index);
+        }
+        if let Some(path) = open {
+            let ctx = ui.ctx().clone();
+            self.guard(PendingAction::OpenFile(path), &ctx);
+        }
+    }
+
+    /// Opens a file dropped on the window, after asking about unsaved changes.
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Option<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .first()
+                .map(|file| file.path().to_owned())
+        });
+        if let Some(path) = dropped {
+            self.guard(PendingAction::OpenFile(path), ctx);
+        }
+    }
+
+    /// The recent files, newest first.
+    #[must_use]
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.prefs.recent
     }
 }

@@ -33,7 +33,7 @@ use super::welcome::{Welcome, welcome_ui};
 const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
 
 /// What the user was doing when relmap had to ask about unsaved changes; it is carried on once they answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PendingAction {
     /// Start a new map from a template.
     New(Template),
@@ -43,6 +43,8 @@ pub enum PendingAction {
     Open,
     /// Open a map by typing its path.
     OpenPath,
+    /// Open this file (from the recent files, or dropped on the window).
+    OpenFile(PathBuf),
     /// Close the window.
     Quit,
 }
@@ -61,8 +63,8 @@ pub struct Preferences {
     pub show_outline: bool,
     /// Whether the plan panel is shown.
     pub show_plan: bool,
-    /// Whether the welcome screen has been seen, so that it shows on the first start only.
-    pub welcomed: bool,
+    /// The files opened or saved last, newest first.
+    pub recent: Vec<PathBuf>,
     /// Light, dark, or whatever the system uses.
     pub theme: Theme,
 }
@@ -95,7 +97,7 @@ impl Default for Preferences {
             show_inspector: true,
             show_outline: false,
             show_plan: true,
-            welcomed: false,
+            recent: Vec::new(),
             theme: Theme::System,
         }
     }
@@ -186,9 +188,9 @@ impl RelmapApp {
             cc.egui_ctx.set_theme(prefs.theme.preference());
             app.prefs = prefs;
         }
-        // The first start without a file shows what relmap is for and where to begin.
-        app.welcome =
-            !app.prefs.welcomed && app.doc.path().is_none() && app.notices.list().is_empty();
+        // A start without a file shows what relmap is for and where to begin: a template, the example, or a
+        // recent map.
+        app.welcome = app.doc.path().is_none() && app.notices.list().is_empty();
         app
     }
 
@@ -252,6 +254,7 @@ impl RelmapApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
+        self.handle_dropped_files(&ctx);
         self.poll_picker(&ctx);
 
         let mut commands = Vec::new();
@@ -370,13 +373,14 @@ impl RelmapApp {
         });
 
         if self.welcome {
-            let outcome = welcome_ui(&ctx);
+            let outcome = welcome_ui(&ctx, &self.prefs.recent);
             if outcome != Welcome::Open {
                 self.welcome = false;
-                self.prefs.welcomed = true;
             }
-            if let Welcome::Chosen(command) = outcome {
-                commands.push(command);
+            match outcome {
+                Welcome::Chosen(command) => commands.push(command),
+                Welcome::OpenFile(path) => self.open_path(path),
+                Welcome::Open | Welcome::Closed => {}
             }
         }
         self.dialogs(&ctx);
@@ -386,7 +390,7 @@ impl RelmapApp {
         self.update_title(&ctx);
     }
 
-    fn menu_bar(&self, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
+    fn menu_bar(&mut self, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
         ui.menu_button("File", |ui| {
             self.menu_item(ui, AppCommand::New, commands);
             ui.menu_button("New from template", |ui| {
@@ -405,6 +409,7 @@ impl RelmapApp {
             ] {
                 self.menu_item(ui, command, commands);
             }
+            ui.menu_button("Open recent", |ui| self.recent_menu(ui));
             ui.separator();
             for command in [AppCommand::Save, AppCommand::SaveAs, AppCommand::SaveAsPath] {
                 self.menu_item(ui, command, commands);

@@ -1,0 +1,98 @@
+//! Recent files and dropping a file on the window, through the window with `egui_kittest`.
+
+// Test helpers outside #[test] functions may fail loudly too.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use relmap::ui::{RelmapApp, ScriptedFilePicker};
+
+fn harness_with(app: RelmapApp) -> Harness<'static, RelmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn saved_example(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    relmap::storage::save(&path, &relmap::storage::example().unwrap()).unwrap();
+    std::fs::canonicalize(path).unwrap()
+}
+
+/// A file as the windowing system hands it over when it is dropped on the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn opened_files_are_listed_newest_first_and_reopen_from_the_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = saved_example(dir.path(), "first.ron");
+    let second = saved_example(dir.path(), "second.ron");
+    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    app.open_path(first.clone());
+    app.open_path(second.clone());
+    assert_eq!(app.recent_files(), [second.clone(), first.clone()]);
+    let mut harness = harness_with(app);
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open recent").click();
+    harness.run();
+    harness.get_by_label("first.ron").click();
+    harness.run();
+    assert_eq!(harness.state().document().path(), Some(first.as_path()));
+    assert_eq!(harness.state().recent_files(), [first, second]);
+}
+
+#[test]
+fn a_missing_recent_file_is_shown_as_missing_and_can_be_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = saved_example(dir.path(), "gone.ron");
+    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    app.open_path(gone.clone());
+    app.open_path(saved_example(dir.path(), "kept.ron"));
+    std::fs::remove_file(&gone).unwrap();
+    let mut harness = harness_with(app);
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open recent").click();
+    harness.run();
+    harness.get_by_label("gone.ron (missing)");
+    harness.get_by_label("Remove").click();
+    harness.run();
+    assert_eq!(harness.state().recent_files().len(), 1);
+    assert!(!gone.exists(), "a missing file is never recreated");
+}
+
+#[test]
+fn dropping_a_map_on_the_window_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_example(dir.path(), "dropped.ron");
+    let mut harness = harness_with(RelmapApp::new(
+        None,
+        Box::new(ScriptedFilePicker::default()),
+    ));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.clone())));
+    harness.run();
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+}
