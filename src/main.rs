@@ -8,6 +8,9 @@ relmap: a mind-map editor for library leaders' relationship planning
 
 Usage:
   relmap [FILE]     open FILE (a relmap .ron map), or the starter template when no FILE is given
+  relmap --check FILE...
+                    check that each FILE is a readable relmap map, without opening a window; prints
+                    each problem with the file and line:column, and exits with 1 if any file fails
   relmap --generate N OUT.ron
                     write a realistic map of N nodes to OUT.ron (the same N always gives the same map)
   relmap --help     show this help
@@ -16,8 +19,10 @@ Usage:
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    if args.first().and_then(|a| a.to_str()) == Some("--generate") {
-        return generate(&args[1..]);
+    match args.first().and_then(|a| a.to_str()) {
+        Some("--generate") => return generate(&args[1..]),
+        Some("--check") => return check(&args[1..]),
+        _ => {}
     }
     let mut file: Option<PathBuf> = None;
     for arg in args {
@@ -71,5 +76,29 @@ fn generate(args: &[std::ffi::OsString]) -> ExitCode {
             eprintln!("relmap: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `relmap --check FILE...`: loads each file as relmap would and reports what is wrong.
+fn check(files: &[std::ffi::OsString]) -> ExitCode {
+    if files.is_empty() {
+        eprintln!("relmap: --check takes one or more files\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let mut failed = false;
+    for file in files {
+        let path = std::path::Path::new(file);
+        match relmap::storage::load(path) {
+            Ok(workbook) => println!("{}: ok, {} nodes", path.display(), workbook.map.len()),
+            Err(error) => {
+                failed = true;
+                eprintln!("{error}");
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

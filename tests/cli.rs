@@ -56,3 +56,27 @@ fn bad_arguments_are_refused_with_a_message() {
         assert!(!output.stderr.is_empty(), "{args:?} says why");
     }
 }
+
+#[test]
+fn check_reports_each_broken_file_with_its_place_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.ron");
+    relmap::storage::save(&good, &relmap::storage::starter().unwrap()).unwrap();
+    let bad = dir.path().join("bad.ron");
+    relmap::storage::write_atomically(&bad, b"(format: \"relmap\", version: 1, nodes: [(id: x)])")
+        .unwrap();
+
+    let output = relmap().arg("--check").arg(&good).output().unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("good.ron: ok, 28 nodes"));
+
+    let output = relmap()
+        .arg("--check")
+        .arg(&good)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("bad.ron:1:"), "{errors}");
+}

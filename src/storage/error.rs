@@ -113,4 +113,10 @@ pub enum SaveError {
         /// The reason.
         source: std::io::Error,
     },
+    /// The map serialized to nothing, which must never replace a file.
+    #[error("{}: nothing to write, so the file was left as it was", path.display())]
+    NothingToWrite {
+        /// The file.
+        path: PathBuf,
+    },
 }

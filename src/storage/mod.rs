@@ -51,7 +51,14 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Workbook, LoadError> {
 
 /// Writes a workbook to a file atomically, keeping the previous file as `<name>.bak`.
 pub fn save(path: &Path, workbook: &Workbook) -> Result<(), SaveError> {
+    // Everything is serialized before the file is touched; an empty result would be a bug, and must never
+    // replace a good file.
     let text = to_string(workbook);
+    if text.trim().is_empty() {
+        return Err(SaveError::NothingToWrite {
+            path: path.to_owned(),
+        });
+    }
     write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io {
         path: path.to_owned(),
         source,
