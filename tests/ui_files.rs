@@ -96,3 +96,68 @@ fn dropping_a_map_on_the_window_opens_it() {
     harness.run();
     assert_eq!(harness.state().document().path(), Some(path.as_path()));
 }
+
+fn renamed_root_on_disk(path: &Path, title: &str) {
+    let mut workbook = relmap::storage::load(path).unwrap();
+    let root = workbook.map.root();
+    title.clone_into(&mut workbook.map.topic_mut(root).unwrap().title);
+    relmap::storage::save(path, &workbook).unwrap();
+}
+
+fn root_title(harness: &Harness<'_, RelmapApp>) -> String {
+    let map = &harness.state().document().workbook().map;
+    map.topic(map.root()).unwrap().title.clone()
+}
+
+#[test]
+fn a_change_made_elsewhere_is_noticed_and_can_be_reloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_example(dir.path(), "shared.ron");
+    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    app.open_path(path.clone());
+    let mut harness = harness_with(app);
+
+    renamed_root_on_disk(&path, "Changed in another window");
+    // Three seconds of frames: the file is checked every two.
+    harness.run_steps(180);
+    harness.get_by_label("shared.ron changed on disk");
+    harness.get_by_label("Reload").click();
+    harness.run();
+    assert_eq!(root_title(&harness), "Changed in another window");
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn keeping_mine_makes_the_next_save_ask_before_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_example(dir.path(), "shared.ron");
+    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    app.open_path(path.clone());
+    let mut harness = harness_with(app);
+
+    renamed_root_on_disk(&path, "Theirs");
+    harness.run_steps(180);
+    harness.get_by_label("Keep mine").click();
+    harness.run();
+    assert!(
+        harness.state().document().is_dirty(),
+        "the map here now differs from the file"
+    );
+    assert_eq!(root_title(&harness), "Maria Lopez, director");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    harness.get_by_label("Overwrite shared.ron?");
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    assert_eq!(
+        relmap::storage::load(&path)
+            .unwrap()
+            .map
+            .topic(relmap::model::NodeId(1))
+            .unwrap()
+            .title,
+        "Maria Lopez, director"
+    );
+    assert!(!harness.state().document().is_dirty());
+}

@@ -94,6 +94,13 @@ impl Document {
         self.typing_open = false;
     }
 
+    /// Marks the document as having changes that are not in its file, as when the file changed on disk and the
+    /// user kept the map as it is in relmap.
+    pub fn mark_unsaved(&mut self) {
+        // No state ever gets this revision, so the document stays dirty until it is saved.
+        self.saved_revision = u64::MAX;
+    }
+
     /// A fresh node id for a command that adds a node.
     pub fn allocate_node_id(&mut self) -> NodeId {
         self.workbook.map.allocate_node_id()

@@ -1,12 +1,14 @@
 //! RON files: the versioned file format, migration of older versions, atomic saving with a backup.
 
 mod atomic;
+mod disk;
 mod error;
 mod format;
 mod migrate;
 mod templates;
 
 pub use atomic::{backup_path, write_atomically, write_atomically_with};
+pub use disk::DiskStamp;
 pub use error::{LoadError, SaveError};
 pub use format::{CURRENT_VERSION, FORMAT_NAME, from_str, to_string};
 pub use templates::{Template, example, starter};

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::disk::DiskQuestion;
 use super::{NO_DIALOG_THRESHOLD, PendingAction, RelmapApp};
 use crate::document::Document;
 use crate::model::Workbook;
@@ -123,6 +124,8 @@ impl RelmapApp {
             Ok(workbook) => {
                 self.remember_recent(&path);
                 self.replace_document(Document::new(workbook, Some(path)));
+                self.stamp_file();
+                self.disk_asked = false;
             }
             Err(error) => self
                 .notices
@@ -139,10 +142,21 @@ impl RelmapApp {
     }
 
     pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
+        if self.changed_elsewhere(&path) {
+            self.disk_question = Some(DiskQuestion::Overwrite(path));
+            return false;
+        }
+        self.save_to_unchecked(path)
+    }
+
+    /// Saves without asking about changes made elsewhere.
+    pub(super) fn save_to_unchecked(&mut self, path: PathBuf) -> bool {
         match storage::save(&path, self.doc.workbook()) {
             Ok(()) => {
                 self.remember_recent(&path);
                 self.doc.mark_saved(path);
+                self.stamp_file();
+                self.disk_asked = false;
                 true
             }
             Err(error) => {

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use egui::{CentralPanel, Panel, Ui, ViewportCommand};
 
 mod clipboard;
+mod disk;
 mod editing;
 mod files;
 
@@ -119,6 +120,14 @@ pub struct RelmapApp {
     plan: PlanPanel,
     /// Whether the welcome screen is shown.
     welcome: bool,
+    /// What the open file looked like when relmap last read or wrote it.
+    disk: Option<crate::storage::DiskStamp>,
+    /// When the file was last checked for changes made elsewhere, in egui's clock.
+    last_disk_check: f64,
+    /// Whether the user was already asked about the current change on disk.
+    disk_asked: bool,
+    /// A question about the file on disk being asked.
+    disk_question: Option<disk::DiskQuestion>,
     /// Whether a row of the outline has the keyboard this frame: arrows then follow the outline's rows.
     outline_has_keyboard: bool,
     /// Give the label field of the link inspector the keyboard at the next frame.
@@ -151,6 +160,10 @@ impl RelmapApp {
             outline: OutlineState::default(),
             plan: PlanPanel::default(),
             welcome: false,
+            disk: None,
+            last_disk_check: 0.0,
+            disk_asked: false,
+            disk_question: None,
             outline_has_keyboard: false,
             focus_link_label: false,
             picker,
@@ -255,10 +268,15 @@ impl RelmapApp {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
+        self.watch_file(&ctx);
         self.poll_picker(&ctx);
 
         let mut commands = Vec::new();
-        if self.prompt.is_none() && self.confirming.is_none() && !self.welcome {
+        if self.prompt.is_none()
+            && self.confirming.is_none()
+            && !self.welcome
+            && self.disk_question.is_none()
+        {
             // Plain keys act on the map only while the canvas has the keyboard, never while typing.
             let focused = ctx.memory(egui::Memory::focused);
             self.outline_has_keyboard = self.outline.has_keyboard(focused);
@@ -384,6 +402,7 @@ impl RelmapApp {
             }
         }
         self.dialogs(&ctx);
+        self.disk_question_ui(&ctx);
         for command in commands {
             self.run(command, &ctx);
         }
