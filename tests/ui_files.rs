@@ -161,3 +161,30 @@ fn keeping_mine_makes_the_next_save_ask_before_overwriting() {
     );
     assert!(!harness.state().document().is_dirty());
 }
+
+#[test]
+fn each_save_over_a_file_keeps_a_timestamped_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let path = saved_example(dir.path(), "kept.ron");
+    let store = relmap::storage::BackupStore::at(data.path().to_owned());
+    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    app.set_backup_store(store.clone());
+    app.open_path(path.clone());
+    let root = app.document().workbook().map.root();
+    app.apply(relmap::document::EditCommand::Rename {
+        id: root,
+        title: "Maria".to_owned(),
+    });
+    let mut harness = harness_with(app);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let backups = store.list(&path);
+    assert_eq!(backups.len(), 1);
+    let backup = relmap::storage::load(&backups[0]).unwrap();
+    assert_eq!(
+        backup.map.topic(root).unwrap().title,
+        "Maria Lopez, director",
+        "the version before the save"
+    );
+}

@@ -1,5 +1,6 @@
 //! Plain data: the map, the relationship profiles and the plan. No UI and no I/O live here.
 
+mod balance;
 mod generate;
 mod ids;
 mod map;
@@ -10,6 +11,9 @@ mod topic;
 mod validate;
 mod workbook;
 
+pub use balance::{
+    BALANCE_WINDOW_DAYS, ConstituencyBalance, HealthMix, balance, is_relationship, most_in_need,
+};
 pub use generate::generate;
 pub use ids::{LinkId, NodeId};
 pub use map::{CrossLink, MapError, MindMap, RemovedSubtree};

@@ -1,6 +1,7 @@
 //! RON files: the versioned file format, migration of older versions, atomic saving with a backup.
 
 mod atomic;
+mod backups;
 mod disk;
 mod error;
 mod format;
@@ -8,6 +9,7 @@ mod migrate;
 mod templates;
 
 pub use atomic::{backup_path, write_atomically, write_atomically_with};
+pub use backups::{BACKUPS_PER_FILE, BackupStore};
 pub use disk::DiskStamp;
 pub use error::{LoadError, SaveError};
 pub use format::{CURRENT_VERSION, FORMAT_NAME, from_str, to_string};

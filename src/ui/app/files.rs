@@ -151,6 +151,14 @@ impl RelmapApp {
 
     /// Saves without asking about changes made elsewhere.
     pub(super) fn save_to_unchecked(&mut self, path: PathBuf) -> bool {
+        if let Some(store) = &self.backups
+            && let Err(error) = store.keep(&path, chrono::Local::now().naive_local())
+        {
+            // The save goes on: the previous version is still kept as the .bak beside the file.
+            self.notices.info(format!(
+                "No timestamped backup could be kept ({error}); saving anyway."
+            ));
+        }
         match storage::save(&path, self.doc.workbook()) {
             Ok(()) => {
                 self.remember_recent(&path);

@@ -126,6 +126,8 @@ pub struct RelmapApp {
     last_disk_check: f64,
     /// Whether the user was already asked about the current change on disk.
     disk_asked: bool,
+    /// Where timestamped backups go; `None` keeps only the `.bak` beside the file.
+    backups: Option<crate::storage::BackupStore>,
     /// A question about the file on disk being asked.
     disk_question: Option<disk::DiskQuestion>,
     /// Whether a row of the outline has the keyboard this frame: arrows then follow the outline's rows.
@@ -164,6 +166,7 @@ impl RelmapApp {
             last_disk_check: 0.0,
             disk_asked: false,
             disk_question: None,
+            backups: None,
             outline_has_keyboard: false,
             focus_link_label: false,
             picker,
@@ -194,6 +197,7 @@ impl RelmapApp {
             cc.egui_ctx.clone(),
         )));
         let mut app = RelmapApp::new(file, picker);
+        app.backups = crate::storage::BackupStore::default_location();
         if let Some(prefs) = cc
             .storage
             .and_then(|s| eframe::get_value::<Preferences>(s, PREFERENCES_KEY))
@@ -223,6 +227,11 @@ impl RelmapApp {
     #[must_use]
     pub fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// Keeps timestamped backups in this store on every save.
+    pub fn set_backup_store(&mut self, store: crate::storage::BackupStore) {
+        self.backups = Some(store);
     }
 
     /// Shows the welcome screen, as on the first start.
