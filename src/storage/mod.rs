@@ -6,6 +6,7 @@ mod disk;
 mod error;
 mod format;
 mod migrate;
+mod recovery;
 mod templates;
 
 pub use atomic::{backup_path, write_atomically, write_atomically_with};
@@ -13,6 +14,7 @@ pub use backups::{BACKUPS_PER_FILE, BackupStore};
 pub use disk::DiskStamp;
 pub use error::{LoadError, SaveError};
 pub use format::{CURRENT_VERSION, FORMAT_NAME, from_str, to_string};
+pub use recovery::{Orphan, RecoveryStore, process_is_running};
 pub use templates::{Template, example, starter};
 
 use std::path::Path;

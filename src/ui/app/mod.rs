@@ -11,6 +11,7 @@ mod clipboard;
 mod disk;
 mod editing;
 mod files;
+mod recovery;
 
 use crate::document::{Document, EditCommand};
 use crate::model::{NodeId, Workbook};
@@ -128,6 +129,16 @@ pub struct RelmapApp {
     disk_asked: bool,
     /// Where timestamped backups go; `None` keeps only the `.bak` beside the file.
     backups: Option<crate::storage::BackupStore>,
+    /// Where recovery copies go; `None` writes none.
+    recovery: Option<crate::storage::RecoveryStore>,
+    /// The revision last written to the recovery copy.
+    recovery_revision: Option<u64>,
+    /// When the recovery copy was last written, in egui's clock.
+    last_recovery_write: f64,
+    /// Seconds between recovery copies.
+    recovery_interval: f64,
+    /// Recovery copies that a crash left behind, to offer.
+    orphans: Vec<crate::storage::Orphan>,
     /// A question about the file on disk being asked.
     disk_question: Option<disk::DiskQuestion>,
     /// Whether a row of the outline has the keyboard this frame: arrows then follow the outline's rows.
@@ -167,6 +178,11 @@ impl RelmapApp {
             disk_asked: false,
             disk_question: None,
             backups: None,
+            recovery: None,
+            recovery_revision: None,
+            last_recovery_write: 0.0,
+            recovery_interval: recovery::RECOVERY_INTERVAL,
+            orphans: Vec::new(),
             outline_has_keyboard: false,
             focus_link_label: false,
             picker,
@@ -198,6 +214,9 @@ impl RelmapApp {
         )));
         let mut app = RelmapApp::new(file, picker);
         app.backups = crate::storage::BackupStore::default_location();
+        if let Some(store) = crate::storage::RecoveryStore::default_location() {
+            app.set_recovery_store(store);
+        }
         if let Some(prefs) = cc
             .storage
             .and_then(|s| eframe::get_value::<Preferences>(s, PREFERENCES_KEY))
@@ -207,7 +226,8 @@ impl RelmapApp {
         }
         // A start without a file shows what relmap is for and where to begin: a template, the example, or a
         // recent map.
-        app.welcome = app.doc.path().is_none() && app.notices.list().is_empty();
+        app.welcome =
+            app.doc.path().is_none() && app.notices.list().is_empty() && app.orphans.is_empty();
         app
     }
 
@@ -278,6 +298,7 @@ impl RelmapApp {
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.watch_file(&ctx);
+        self.keep_recovery_copy(&ctx);
         self.poll_picker(&ctx);
 
         let mut commands = Vec::new();
@@ -285,6 +306,7 @@ impl RelmapApp {
             && self.confirming.is_none()
             && !self.welcome
             && self.disk_question.is_none()
+            && self.orphans.is_empty()
         {
             // Plain keys act on the map only while the canvas has the keyboard, never while typing.
             let focused = ctx.memory(egui::Memory::focused);
@@ -412,6 +434,7 @@ impl RelmapApp {
         }
         self.dialogs(&ctx);
         self.disk_question_ui(&ctx);
+        self.recovery_offer_ui(&ctx);
         for command in commands {
             self.run(command, &ctx);
         }
@@ -674,5 +697,10 @@ impl eframe::App for RelmapApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFERENCES_KEY, &self.prefs);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit: nothing to recover next time.
+        self.remove_recovery_copy();
     }
 }

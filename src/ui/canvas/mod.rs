@@ -259,6 +259,8 @@ impl CanvasState {
             moving,
             drop_target,
             editing: self.title_edit.as_ref().map(TitleEdit::node),
+            show_markers: true,
+            today: chrono::Local::now().date_naive(),
         };
         let drawn_now = paint::paint_map(ui, &painter, rect, &self.camera, workbook, &view);
         let placed = drawn_now.nodes;

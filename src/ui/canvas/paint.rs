@@ -5,7 +5,9 @@ use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2
 
 use std::collections::HashSet;
 
-use crate::model::{LinkId, NodeId, Workbook};
+use chrono::NaiveDate;
+
+use crate::model::{Frequency, Health, LinkId, NodeId, Profile, StrategyStatus, Workbook};
 use crate::ui::selection::Selection;
 
 use super::{Camera, Placed, padded};
@@ -31,6 +33,11 @@ pub(crate) struct PaintView<'a> {
     pub drop_target: Option<NodeId>,
     /// The node whose title is being typed; its title is not painted under the text field.
     pub editing: Option<NodeId>,
+    /// Whether to draw the planning markers (health dot, overdue badge, count of active strategies); off for a
+    /// clean map.
+    pub show_markers: bool,
+    /// The date that counts as today, for the overdue badges.
+    pub today: NaiveDate,
 }
 
 /// Below this font size on screen, titles are not drawn: they could not be read anyway.
@@ -200,6 +207,13 @@ pub(crate) fn paint_map(
             let pos = node.rect.center() - galley.size() / 2.0;
             painter.galley(pos, galley, Color32::WHITE);
         }
+        // Markers are only worth drawing where the titles can be read; below that they would be specks.
+        if view.show_markers
+            && show_text
+            && let Some(topic) = map.topic(node.id)
+        {
+            paint_markers(painter, node.rect, &topic.profile, view.today, zoom);
+        }
         if let Some(topic) = map.topic(node.id)
             && topic.folded
         {
@@ -311,6 +325,81 @@ fn paint_cross_link(
         painter.galley(rect.min + Vec2::splat(2.0), galley, style::CROSS_LINK);
     }
     Some(outside)
+}
+
+/// The planning markers of one node: a dot coloured by its health at the left, a red badge with the days late
+/// at the top-right corner, and the number of active strategies at the bottom-right corner.
+fn paint_markers(painter: &Painter, rect: Rect, profile: &Profile, today: NaiveDate, zoom: f32) {
+    // The dot sits in the box's left padding, so it never covers the title. A node with a frequency but no
+    // rating gets a grey dot: it is a relationship that has not been assessed yet.
+    let tended = profile.frequency != Frequency::None;
+    if profile.health != Health::NotAssessed || tended {
+        let radius = 3.5 * zoom;
+        let centre = Pos2::new(rect.left() + 6.5 * zoom, rect.center().y);
+        painter.circle(
+            centre,
+            radius,
+            style::health_colour(profile.health),
+            Stroke::new((0.8 * zoom).max(0.5), Color32::WHITE),
+        );
+    }
+    let font_size = 9.5 * zoom;
+    // Badge text smaller than this cannot be read; the badges then shrink to plain dots.
+    let readable = font_size >= 6.0;
+    if let Some(late) = profile.overdue_days(today) {
+        let text = format!("{late}d late");
+        let anchor = Pos2::new(rect.right() + 4.0 * zoom, rect.top());
+        if readable {
+            paint_badge(painter, anchor, &text, font_size, OVERDUE, Color32::WHITE);
+        } else {
+            painter.circle_filled(anchor - Vec2::new(3.0, 0.0), 3.0, OVERDUE);
+        }
+    }
+    let active = profile
+        .strategies
+        .iter()
+        .filter(|s| s.status == StrategyStatus::Active)
+        .count();
+    if active > 0 && readable {
+        let text = format!("{} {active}", style::GLYPH_ACTIVE);
+        let anchor = Pos2::new(rect.right() + 4.0 * zoom, rect.bottom());
+        paint_badge(
+            painter,
+            anchor,
+            &text,
+            font_size,
+            Color32::from_gray(245),
+            Color32::from_gray(50),
+        );
+    }
+}
+
+/// The red of the overdue badges.
+const OVERDUE: Color32 = Color32::from_rgb(0xd0, 0x3b, 0x3b);
+
+/// A small pill with text, its right end at `right_centre.x`, centred vertically on it.
+fn paint_badge(
+    painter: &Painter,
+    right_centre: Pos2,
+    text: &str,
+    font_size: f32,
+    fill: Color32,
+    ink: Color32,
+) {
+    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(font_size), ink);
+    let size = galley.size() + Vec2::new(font_size * 0.9, font_size * 0.15);
+    let rect = Rect::from_min_size(
+        Pos2::new(right_centre.x - size.x, right_centre.y - size.y / 2.0),
+        size,
+    );
+    painter.rect(
+        rect,
+        size.y / 2.0,
+        fill,
+        Stroke::new(1.0, Color32::from_black_alpha(60)),
+        StrokeKind::Inside,
+    );
+    painter.galley(rect.center() - galley.size() / 2.0, galley, ink);
 }
 
 fn paint_fold_badge(painter: &Painter, rect: Rect, hidden: usize, zoom: f32) {
