@@ -320,3 +320,28 @@ fn swatch(ui: &mut egui::Ui, paint: impl FnOnce(&egui::Painter, Rect)) {
     let (rect, _) = ui.allocate_exact_size(Vec2::splat(12.0), Sense::hover());
     paint(ui.painter(), rect.shrink(1.0));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{HealthMix, NodeId};
+
+    #[test]
+    fn the_attention_text_names_what_is_behind() {
+        let row = ConstituencyBalance {
+            id: NodeId(4),
+            title: "Community".to_owned(),
+            relationships: 4,
+            overdue: 3,
+            most_overdue_days: 40,
+            logged: 1,
+            planned: 9,
+            health: HealthMix::default(),
+        };
+        assert_eq!(
+            attention_text(&row, false),
+            "needs attention: 3 overdue, 1 of 9 planned contacts"
+        );
+        assert!(attention_text(&row, true).contains("needs attention most"));
+    }
+}

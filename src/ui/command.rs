@@ -82,6 +82,8 @@ pub enum AppCommand {
     ToggleOutline,
     /// Show or hide the plan panel.
     TogglePlan,
+    /// Show or hide the planning markers on the nodes.
+    ToggleMarkers,
     /// Follow the system's light or dark setting.
     ThemeSystem,
     /// Use the light theme.
@@ -92,7 +94,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 41] = [
+    pub const ALL: [AppCommand; 42] = [
         AppCommand::New,
         AppCommand::NewFiveConstituencies,
         AppCommand::NewSpheres,
@@ -131,6 +133,7 @@ impl AppCommand {
         AppCommand::ToggleInspector,
         AppCommand::ToggleOutline,
         AppCommand::TogglePlan,
+        AppCommand::ToggleMarkers,
         AppCommand::ThemeSystem,
         AppCommand::ThemeLight,
         AppCommand::ThemeDark,
@@ -178,6 +181,7 @@ impl AppCommand {
             AppCommand::ToggleInspector => "Inspector",
             AppCommand::ToggleOutline => "Outline",
             AppCommand::TogglePlan => "Plan",
+            AppCommand::ToggleMarkers => "Planning markers",
             AppCommand::ThemeSystem => "Follow the system",
             AppCommand::ThemeLight => "Light",
             AppCommand::ThemeDark => "Dark",
@@ -252,6 +256,9 @@ impl AppCommand {
             AppCommand::TogglePlan => {
                 "Show or hide the plan: goals, what's working, checklist, action plan, relationships, balance"
             }
+            AppCommand::ToggleMarkers => {
+                "Show health, overdue and strategy markers on the nodes, or hide them for a clean map"
+            }
             AppCommand::ThemeSystem => "Use light or dark colours as the system does",
             AppCommand::ThemeLight => "Use light colours whatever the system does",
             AppCommand::ThemeDark => "Use dark colours whatever the system does",
@@ -308,6 +315,7 @@ impl AppCommand {
             | AppCommand::ThemeDark => None,
             AppCommand::ToggleOutline => key(ctrl_shift, Key::O),
             AppCommand::TogglePlan => key(ctrl_shift, Key::G),
+            AppCommand::ToggleMarkers => key(ctrl_shift, Key::M),
         }
     }
 
@@ -344,6 +352,7 @@ impl AppCommand {
                 | AppCommand::ToggleInspector
                 | AppCommand::ToggleOutline
                 | AppCommand::TogglePlan
+                | AppCommand::ToggleMarkers
                 | AppCommand::ThemeSystem
                 | AppCommand::ThemeLight
                 | AppCommand::ThemeDark

@@ -65,6 +65,8 @@ pub struct Preferences {
     pub show_outline: bool,
     /// Whether the plan panel is shown.
     pub show_plan: bool,
+    /// Whether nodes show their health, overdue and strategy markers.
+    pub show_markers: bool,
     /// The files opened or saved last, newest first.
     pub recent: Vec<PathBuf>,
     /// Light, dark, or whatever the system uses.
@@ -99,6 +101,7 @@ impl Default for Preferences {
             show_inspector: true,
             show_outline: false,
             show_plan: true,
+            show_markers: true,
             recent: Vec::new(),
             theme: Theme::System,
         }
@@ -379,11 +382,16 @@ impl RelmapApp {
                 self.handle_outline_intent(intent);
             }
         }
+        let markers = self.prefs.show_markers.then_some(self.today);
         CentralPanel::no_frame().show(ui, |ui| {
             let area = ui.available_rect_before_wrap();
-            let intents =
-                self.canvas
-                    .ui(ui, self.doc.workbook(), &self.selection, self.find.hits());
+            let intents = self.canvas.ui(
+                ui,
+                self.doc.workbook(),
+                &self.selection,
+                self.find.hits(),
+                markers,
+            );
             for intent in intents {
                 self.handle_intent(intent, &ctx);
             }
@@ -513,6 +521,14 @@ impl RelmapApp {
                 self.menu_item(ui, command, commands);
             }
             ui.separator();
+            let mut markers = self.prefs.show_markers;
+            if ui
+                .checkbox(&mut markers, AppCommand::ToggleMarkers.label())
+                .on_hover_text(AppCommand::ToggleMarkers.tooltip())
+                .clicked()
+            {
+                commands.push(AppCommand::ToggleMarkers);
+            }
             let mut plan = self.prefs.show_plan;
             if ui
                 .checkbox(&mut plan, AppCommand::TogglePlan.label())
@@ -665,6 +681,7 @@ impl RelmapApp {
             AppCommand::ToggleInspector => self.prefs.show_inspector = !self.prefs.show_inspector,
             AppCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
             AppCommand::TogglePlan => self.prefs.show_plan = !self.prefs.show_plan,
+            AppCommand::ToggleMarkers => self.prefs.show_markers = !self.prefs.show_markers,
             AppCommand::ThemeSystem | AppCommand::ThemeLight | AppCommand::ThemeDark => {
                 self.prefs.theme = match command {
                     AppCommand::ThemeLight => Theme::Light,

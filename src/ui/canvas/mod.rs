@@ -147,13 +147,15 @@ pub fn canvas_id() -> Id {
 }
 
 impl CanvasState {
-    /// Draws the map into the remaining space of `ui` and handles the pointer.
+    /// Draws the map into the remaining space of `ui` and handles the pointer. With `markers`, today's date,
+    /// nodes show their health, overdue and strategy markers.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         workbook: &Workbook,
         selection: &Selection,
         found: &HashSet<NodeId>,
+        markers: Option<chrono::NaiveDate>,
     ) -> Vec<CanvasIntent> {
         let mut intents = Vec::new();
         let rect = ui.available_rect_before_wrap();
@@ -259,8 +261,8 @@ impl CanvasState {
             moving,
             drop_target,
             editing: self.title_edit.as_ref().map(TitleEdit::node),
-            show_markers: true,
-            today: chrono::Local::now().date_naive(),
+            show_markers: markers.is_some(),
+            today: markers.unwrap_or_default(),
         };
         let drawn_now = paint::paint_map(ui, &painter, rect, &self.camera, workbook, &view);
         let placed = drawn_now.nodes;

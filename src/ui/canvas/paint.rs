@@ -330,29 +330,32 @@ fn paint_cross_link(
 /// The planning markers of one node: a dot coloured by its health at the left, a red badge with the days late
 /// at the top-right corner, and the number of active strategies at the bottom-right corner.
 fn paint_markers(painter: &Painter, rect: Rect, profile: &Profile, today: NaiveDate, zoom: f32) {
-    // The dot sits in the box's left padding, so it never covers the title. A node with a frequency but no
-    // rating gets a grey dot: it is a relationship that has not been assessed yet.
+    // The dot straddles the top-left corner, like the badges on the right, so it never crowds the title. A node
+    // with a frequency but no rating gets a grey dot: a relationship that has not been assessed yet.
     let tended = profile.frequency != Frequency::None;
     if profile.health != Health::NotAssessed || tended {
-        let radius = 3.5 * zoom;
-        let centre = Pos2::new(rect.left() + 6.5 * zoom, rect.center().y);
+        let radius = (4.0 * zoom).max(2.5);
+        let centre = rect.left_top() + Vec2::splat(2.5 * zoom);
         painter.circle(
             centre,
             radius,
             style::health_colour(profile.health),
-            Stroke::new((0.8 * zoom).max(0.5), Color32::WHITE),
+            Stroke::new((1.2 * zoom).max(0.8), Color32::WHITE),
         );
     }
-    let font_size = 9.5 * zoom;
-    // Badge text smaller than this cannot be read; the badges then shrink to plain dots.
-    let readable = font_size >= 6.0;
+    // Below half size the badge text could not be read: the overdue badge shrinks to a red dot, and the count
+    // of strategies, which is only a detail, is left out. Above it the text keeps a legible minimum size.
+    let readable = zoom >= 0.5;
+    let font_size = (9.5 * zoom).max(7.5);
     if let Some(late) = profile.overdue_days(today) {
         let text = format!("{late}d late");
-        let anchor = Pos2::new(rect.right() + 4.0 * zoom, rect.top());
+        // The badges start inside the box's right end and grow outwards, so that on a short title they cover
+        // neither the health dot nor the text.
+        let anchor = Pos2::new(rect.right() - 10.0 * zoom, rect.top());
         if readable {
             paint_badge(painter, anchor, &text, font_size, OVERDUE, Color32::WHITE);
         } else {
-            painter.circle_filled(anchor - Vec2::new(3.0, 0.0), 3.0, OVERDUE);
+            painter.circle_filled(anchor + Vec2::new(7.0 * zoom, 0.0), 2.5, OVERDUE);
         }
     }
     let active = profile
@@ -361,26 +364,29 @@ fn paint_markers(painter: &Painter, rect: Rect, profile: &Profile, today: NaiveD
         .filter(|s| s.status == StrategyStatus::Active)
         .count();
     if active > 0 && readable {
-        let text = format!("{} {active}", style::GLYPH_ACTIVE);
-        let anchor = Pos2::new(rect.right() + 4.0 * zoom, rect.bottom());
+        let text = format!("{STRATEGY_GLYPH} {active}");
+        let anchor = Pos2::new(rect.right() - 10.0 * zoom, rect.bottom());
         paint_badge(
             painter,
             anchor,
             &text,
             font_size,
-            Color32::from_gray(245),
-            Color32::from_gray(50),
+            Color32::from_gray(70),
+            Color32::WHITE,
         );
     }
 }
 
+/// Marks the count of active strategies: a target, for a focused way of tending the relationship.
+const STRATEGY_GLYPH: &str = "🎯";
+
 /// The red of the overdue badges.
 const OVERDUE: Color32 = Color32::from_rgb(0xd0, 0x3b, 0x3b);
 
-/// A small pill with text, its right end at `right_centre.x`, centred vertically on it.
+/// A small pill with text, its left end at `left_centre.x`, centred vertically on it.
 fn paint_badge(
     painter: &Painter,
-    right_centre: Pos2,
+    left_centre: Pos2,
     text: &str,
     font_size: f32,
     fill: Color32,
@@ -388,10 +394,7 @@ fn paint_badge(
 ) {
     let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(font_size), ink);
     let size = galley.size() + Vec2::new(font_size * 0.9, font_size * 0.15);
-    let rect = Rect::from_min_size(
-        Pos2::new(right_centre.x - size.x, right_centre.y - size.y / 2.0),
-        size,
-    );
+    let rect = Rect::from_min_size(Pos2::new(left_centre.x, left_centre.y - size.y / 2.0), size);
     painter.rect(
         rect,
         size.y / 2.0,
@@ -427,4 +430,22 @@ pub(crate) fn cross_link_control(start: Pos2, end: Pos2, map_centre: Pos2) -> Po
         normal = -normal;
     }
     middle + normal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_strategy_marker_is_in_the_bundled_fonts() {
+        let harness = egui_kittest::Harness::new_ui(|ui| {
+            ui.label("fonts");
+        });
+        let font = FontId::proportional(9.5);
+        assert!(
+            harness
+                .ctx
+                .fonts_mut(|fonts| fonts.has_glyphs(&font, STRATEGY_GLYPH))
+        );
+    }
 }
