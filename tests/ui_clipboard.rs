@@ -3,31 +3,14 @@
 // Test helpers outside #[test] functions may fail loudly too.
 #![allow(clippy::unwrap_used)]
 
+mod ui_support;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use relmap::ui::{RelmapApp, ScriptedFilePicker};
+use relmap::ui::RelmapApp;
 
-fn harness() -> Harness<'static, RelmapApp> {
-    let app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn select(harness: &mut Harness<'_, RelmapApp>, title: &str) {
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, title)
-        .click();
-    harness.run();
-}
-
-fn snapshot(harness: &Harness<'_, RelmapApp>) -> String {
-    relmap::storage::to_string(harness.state().document().workbook())
-}
+use ui_support::{click_node, node_titled, press_with, snapshot, starter_harness, workbook};
 
 /// The text the app put on the clipboard in the last frame.
 fn copied(harness: &Harness<'_, RelmapApp>) -> Option<String> {
@@ -44,8 +27,8 @@ fn copied(harness: &Harness<'_, RelmapApp>) -> Option<String> {
 
 #[test]
 fn copying_a_branch_and_pasting_it_elsewhere_duplicates_it_in_one_undo_step() {
-    let mut harness = harness();
-    select(&mut harness, "Self");
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Self");
     harness.event(egui::Event::Copy);
     harness.step();
     let text = copied(&harness).expect("the branch went to the clipboard");
@@ -55,15 +38,15 @@ fn copying_a_branch_and_pasting_it_elsewhere_duplicates_it_in_one_undo_step() {
     );
     harness.run();
 
-    select(&mut harness, "Profession");
+    click_node(&mut harness, "Profession");
     let before = snapshot(&harness);
-    let size = harness.state().document().workbook().map.len();
+    let size = workbook(&harness).map.len();
     harness.event(egui::Event::Paste(text));
     harness.run();
 
-    let map = &harness.state().document().workbook().map;
+    let map = &workbook(&harness).map;
     assert_eq!(map.len(), size + 5, "Self and its four children");
-    let profession = map.topics().find(|t| t.title == "Profession").unwrap().id;
+    let profession = node_titled(&harness, "Profession");
     let pasted = *map.children(profession).last().unwrap();
     assert_eq!(map.topic(pasted).unwrap().title, "Self");
     assert_eq!(
@@ -82,15 +65,14 @@ fn copying_a_branch_and_pasting_it_elsewhere_duplicates_it_in_one_undo_step() {
     );
     map.validate().unwrap();
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(snapshot(&harness), before);
 }
 
 #[test]
 fn cutting_removes_the_branch_after_copying_it() {
-    let mut harness = harness();
-    select(&mut harness, "Community");
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Community");
     harness.event(egui::Event::Cut);
     harness.step();
     assert!(copied(&harness).unwrap().starts_with("Community\n"));
@@ -100,14 +82,14 @@ fn cutting_removes_the_branch_after_copying_it() {
 
 #[test]
 fn pasting_an_indented_list_from_another_program_creates_a_subtree() {
-    let mut harness = harness();
-    select(&mut harness, "Staff");
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
     harness.event(egui::Event::Paste(
         "Volunteers\n\t- Teen advisory group\n\t- Friends of the library\n".to_owned(),
     ));
     harness.run();
-    let map = &harness.state().document().workbook().map;
-    let volunteers = map.topics().find(|t| t.title == "Volunteers").unwrap().id;
+    let map = &workbook(&harness).map;
+    let volunteers = node_titled(&harness, "Volunteers");
     let children: Vec<&str> = map
         .children(volunteers)
         .iter()

@@ -4,69 +4,32 @@
 // Test helpers outside #[test] functions may fail loudly too.
 #![allow(clippy::unwrap_used)]
 
+mod ui_support;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use relmap::model::{NodeId, Workbook};
-use relmap::ui::{RelmapApp, ScriptedFilePicker};
+use relmap::ui::RelmapApp;
 
-fn harness() -> Harness<'static, RelmapApp> {
-    let app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
-    harness.run();
-    harness
-}
+use ui_support::{
+    click_at, click_node, double_click_at, drag, drag_holding, node, node_titled, press,
+    press_with, snapshot, starter_harness, title_of, workbook,
+};
 
-fn snapshot(harness: &Harness<'_, RelmapApp>) -> String {
-    relmap::storage::to_string(harness.state().document().workbook())
-}
-
-fn workbook<'a>(harness: &'a Harness<'_, RelmapApp>) -> &'a Workbook {
-    harness.state().document().workbook()
-}
-
-fn node_titled(harness: &Harness<'_, RelmapApp>, title: &str) -> NodeId {
-    workbook(harness)
-        .map
-        .topics()
-        .find(|t| t.title == title)
-        .map(|t| t.id)
-        .unwrap()
-}
-
-fn title_of(harness: &Harness<'_, RelmapApp>, id: NodeId) -> String {
-    workbook(harness).map.topic(id).unwrap().title.clone()
-}
-
-fn node<'a>(harness: &'a Harness<'_, RelmapApp>, title: &'a str) -> egui_kittest::Node<'a> {
-    harness.get_by_role_and_label(egui::accesskit::Role::Button, title)
-}
-
-fn press(harness: &mut Harness<'_, RelmapApp>, key: Key) {
-    harness.key_press(key);
-    harness.run();
-}
-
-fn press_with(harness: &mut Harness<'_, RelmapApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
+/// Types `text` into the title being edited.
 fn type_title(harness: &mut Harness<'_, RelmapApp>, text: &str) {
     harness.get_by_label("Title").type_text(text);
     harness.run();
 }
 
+/// Undoes the last edit with the keyboard.
 fn undo(harness: &mut Harness<'_, RelmapApp>) {
     press_with(harness, Modifiers::COMMAND, Key::Z);
 }
 
 #[test]
 fn tab_adds_a_child_whose_title_is_typed_and_enter_confirms() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let before = snapshot(&harness);
     let root = workbook(&harness).map.root();
 
@@ -92,9 +55,8 @@ fn tab_adds_a_child_whose_title_is_typed_and_enter_confirms() {
 
 #[test]
 fn enter_adds_a_sibling_after_and_shift_enter_before() {
-    let mut harness = harness();
-    node(&harness, "Staff").click();
-    harness.run();
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
     let staff = node_titled(&harness, "Staff");
     let root = workbook(&harness).map.root();
     let staff_index = workbook(&harness).map.index_in_parent(staff).unwrap();
@@ -108,8 +70,7 @@ fn enter_adds_a_sibling_after_and_shift_enter_before() {
         Some(staff_index + 1)
     );
 
-    node(&harness, "Staff").click();
-    harness.run();
+    click_node(&mut harness, "Staff");
     press_with(&mut harness, Modifiers::SHIFT, Key::Enter);
     type_title(&mut harness, "Unions");
     press(&mut harness, Key::Enter);
@@ -123,7 +84,7 @@ fn enter_adds_a_sibling_after_and_shift_enter_before() {
 
 #[test]
 fn escape_while_typing_a_new_node_takes_it_back() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let before = snapshot(&harness);
     press(&mut harness, Key::Tab);
     type_title(&mut harness, "Nothing");
@@ -134,9 +95,8 @@ fn escape_while_typing_a_new_node_takes_it_back() {
 
 #[test]
 fn f2_renames_and_escape_cancels_and_shift_enter_breaks_the_line() {
-    let mut harness = harness();
-    node(&harness, "Staff").click();
-    harness.run();
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
     let staff = node_titled(&harness, "Staff");
     let before = snapshot(&harness);
 
@@ -158,10 +118,9 @@ fn f2_renames_and_escape_cancels_and_shift_enter_breaks_the_line() {
 
 #[test]
 fn double_clicking_a_node_edits_its_title() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     // The inspector changes with the selection, so select first: the node then stays put for both clicks.
-    node(&harness, "Community").click();
-    harness.run();
+    click_node(&mut harness, "Community");
     // Two clicks one frame apart count as a double-click.
     node(&harness, "Community").click();
     harness.step();
@@ -173,10 +132,9 @@ fn double_clicking_a_node_edits_its_title() {
 
 #[test]
 fn delete_removes_the_selection_with_its_subtree_and_the_root_stays() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let before = snapshot(&harness);
-    node(&harness, "Community").click();
-    harness.run();
+    click_node(&mut harness, "Community");
     let community = node_titled(&harness, "Community");
     let size = workbook(&harness).map.len();
 
@@ -212,9 +170,8 @@ fn delete_removes_the_selection_with_its_subtree_and_the_root_stays() {
 
 #[test]
 fn shift_tab_inserts_a_parent() {
-    let mut harness = harness();
-    node(&harness, "Mentors").click();
-    harness.run();
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Mentors");
     let mentors = node_titled(&harness, "Mentors");
     let profession = node_titled(&harness, "Profession");
     let before = snapshot(&harness);
@@ -232,11 +189,10 @@ fn shift_tab_inserts_a_parent() {
 
 #[test]
 fn arrows_move_the_selection_between_parent_child_and_siblings() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let root = workbook(&harness).map.root();
     let staff = node_titled(&harness, "Staff");
-    node(&harness, "Staff").click();
-    harness.run();
+    click_node(&mut harness, "Staff");
 
     press(&mut harness, Key::ArrowLeft);
     assert_eq!(
@@ -267,9 +223,8 @@ fn arrows_move_the_selection_between_parent_child_and_siblings() {
 
 #[test]
 fn space_folds_and_ctrl_arrows_reorder() {
-    let mut harness = harness();
-    node(&harness, "Community").click();
-    harness.run();
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Community");
     let community = node_titled(&harness, "Community");
     let before = snapshot(&harness);
 
@@ -297,7 +252,7 @@ fn space_folds_and_ctrl_arrows_reorder() {
 
 #[test]
 fn ctrl_a_selects_everything_and_escape_clears() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     press_with(&mut harness, Modifiers::COMMAND, Key::A);
     assert_eq!(
         harness.state().selection().len(),
@@ -309,9 +264,8 @@ fn ctrl_a_selects_everything_and_escape_clears() {
 
 #[test]
 fn ctrl_click_adds_to_the_selection() {
-    let mut harness = harness();
-    node(&harness, "Staff").click();
-    harness.run();
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
     node(&harness, "Self").click_modifiers(Modifiers::COMMAND);
     harness.run();
     assert_eq!(harness.state().selection().len(), 2);
@@ -322,7 +276,7 @@ fn ctrl_click_adds_to_the_selection() {
 
 #[test]
 fn typing_in_a_text_field_never_edits_the_map() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let before = snapshot(&harness);
     harness.get_by_label("File").click();
     harness.run();
@@ -337,7 +291,7 @@ fn typing_in_a_text_field_never_edits_the_map() {
 
 #[test]
 fn dragging_a_node_moves_its_branch_as_one_undo_step() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let self_node = node_titled(&harness, "Self");
     let before = snapshot(&harness);
     let start = workbook(&harness).map.topic(self_node).unwrap().pos;
@@ -345,14 +299,7 @@ fn dragging_a_node_moves_its_branch_as_one_undo_step() {
     let child_start = workbook(&harness).map.topic(children[0]).unwrap().pos;
 
     let at = node(&harness, "Self").rect().center();
-    harness.drag_at(at);
-    harness.run();
-    for step in 1..=10 {
-        harness.hover_at(at + egui::vec2(0.0, 8.0 * step as f32));
-        harness.run();
-    }
-    harness.drop_at(at + egui::vec2(0.0, 80.0));
-    harness.run();
+    drag(&mut harness, at, at + egui::vec2(0.0, 80.0), 10);
 
     let moved = workbook(&harness).map.topic(self_node).unwrap().pos;
     assert!(moved.y > start.y + 20.0, "{start:?} -> {moved:?}");
@@ -368,21 +315,14 @@ fn dragging_a_node_moves_its_branch_as_one_undo_step() {
 
 #[test]
 fn dropping_a_node_onto_another_reparents_it() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let mentors = node_titled(&harness, "Mentors");
     let self_node = node_titled(&harness, "Self");
     let before = snapshot(&harness);
 
     let from = node(&harness, "Mentors").rect().center();
     let to = node(&harness, "Self").rect().center();
-    harness.drag_at(from);
-    harness.run();
-    for step in 1..=10 {
-        harness.hover_at(from + (to - from) * (step as f32 / 10.0));
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
+    drag(&mut harness, from, to, 10);
 
     assert_eq!(workbook(&harness).map.parent(mentors), Some(self_node));
     workbook(&harness).map.validate().unwrap();
@@ -392,7 +332,7 @@ fn dropping_a_node_onto_another_reparents_it() {
 
 #[test]
 fn the_context_menu_gives_a_node_a_colour_and_an_icon() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let staff = node_titled(&harness, "Staff");
     let before = snapshot(&harness);
     node(&harness, "Staff").click_secondary();
@@ -447,20 +387,11 @@ fn middle_of_link(harness: &Harness<'_, RelmapApp>, from: &str, to: &str) -> egu
 
 #[test]
 fn alt_dragging_links_two_nodes_and_the_link_can_be_labelled_and_deleted() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let before = snapshot(&harness);
     let from = node(&harness, "Mentors").rect().center();
     let to = node(&harness, "Staff culture").rect().center();
-    harness.event(egui::Event::ModifiersChanged(Modifiers::ALT));
-    harness.drag_at(from);
-    harness.run();
-    for step in 1..=8 {
-        harness.hover_at(from + (to - from) * (step as f32 / 8.0));
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
-    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    drag_holding(&mut harness, Modifiers::ALT, from, to, 8);
     harness.run();
 
     let map = &workbook(&harness).map;
@@ -473,20 +404,7 @@ fn alt_dragging_links_two_nodes_and_the_link_can_be_labelled_and_deleted() {
     let at = middle_of_link(&harness, "Mentors", "Staff culture");
     harness.hover_at(at);
     harness.run();
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.step();
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
+    click_at(&mut harness, at);
     harness.get_by_label("Cross-link");
     harness.get_by_label("Label:").focus();
     harness.run();
@@ -516,21 +434,12 @@ fn alt_dragging_links_two_nodes_and_the_link_can_be_labelled_and_deleted() {
 
 #[test]
 fn shift_dragging_the_background_selects_with_a_rubber_band() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let a = node(&harness, "Board of trustees").rect();
     let b = node(&harness, "Funding and budget").rect();
     let start = a.left_top() - egui::vec2(10.0, 10.0);
     let end = b.right_bottom() + egui::vec2(10.0, 10.0);
-    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
-    harness.drag_at(start);
-    harness.run();
-    for step in 1..=6 {
-        harness.hover_at(start + (end - start) * (step as f32 / 6.0));
-        harness.run();
-    }
-    harness.drop_at(end);
-    harness.run();
-    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    drag_holding(&mut harness, Modifiers::SHIFT, start, end, 6);
     assert_eq!(
         harness.state().selection().len(),
         3,
@@ -540,26 +449,10 @@ fn shift_dragging_the_background_selects_with_a_rubber_band() {
 
 #[test]
 fn double_clicking_the_empty_canvas_adds_a_node_there() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let size = workbook(&harness).map.len();
     let at = node(&harness, "You").rect().center() + egui::vec2(0.0, 300.0);
-    for _ in 0..2 {
-        harness.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
-        harness.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
-    }
-    harness.run();
+    double_click_at(&mut harness, at);
     assert!(harness.state().is_editing_title());
     type_title(&mut harness, "Local press");
     press(&mut harness, Key::Enter);
@@ -571,17 +464,10 @@ fn double_clicking_the_empty_canvas_adds_a_node_there() {
 
 #[test]
 fn a_branch_is_never_dropped_into_itself() {
-    let mut harness = harness();
+    let mut harness = starter_harness();
     let from = node(&harness, "Self").rect().center();
     let to = node(&harness, "Downtime").rect().center();
-    harness.drag_at(from);
-    harness.run();
-    for step in 1..=8 {
-        harness.hover_at(from + (to - from) * (step as f32 / 8.0));
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
+    drag(&mut harness, from, to, 8);
     // The dragged branch moves with the pointer and its own nodes are never drop targets, so dropping it over
     // one of its children moves it; it never becomes its own descendant.
     workbook(&harness).map.validate().unwrap();
@@ -594,9 +480,8 @@ fn a_branch_is_never_dropped_into_itself() {
 
 #[test]
 fn a_child_added_to_a_folded_node_unfolds_it_and_escape_takes_both_back() {
-    let mut harness = harness();
-    node(&harness, "Community").click();
-    harness.run();
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Community");
     press(&mut harness, Key::Space);
     let folded = snapshot(&harness);
     let community = node_titled(&harness, "Community");

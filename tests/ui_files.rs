@@ -3,21 +3,15 @@
 // Test helpers outside #[test] functions may fail loudly too.
 #![allow(clippy::unwrap_used)]
 
+mod ui_support;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use relmap::ui::{RelmapApp, ScriptedFilePicker};
-
-fn harness_with(app: RelmapApp) -> Harness<'static, RelmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
-    harness.run();
-    harness
-}
+use ui_support::harness_with;
 
 fn saved_example(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);

@@ -3,36 +3,25 @@
 // Test helpers outside #[test] functions may fail loudly too.
 #![allow(clippy::unwrap_used)]
 
+mod ui_support;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use relmap::ui::{RelmapApp, ScriptedFilePicker};
+use relmap::ui::RelmapApp;
 
-fn harness_with(app: RelmapApp) -> Harness<'static, RelmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
-    harness.run();
-    harness
-}
+use ui_support::{
+    example_file, harness_with, node, node_titled, press, press_with, snapshot, starter_app,
+    starter_harness, topic_titled, workbook,
+};
 
+/// The app with the example map open.
 fn example_app() -> RelmapApp {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("riverside.ron");
-    relmap::storage::save(&path, &relmap::storage::example().unwrap()).unwrap();
-    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    let path = example_file(&dir);
+    let mut app = starter_app();
     app.open_path(path);
     app
-}
-
-fn snapshot(harness: &Harness<'_, RelmapApp>) -> String {
-    relmap::storage::to_string(harness.state().document().workbook())
-}
-
-fn press_with(harness: &mut Harness<'_, RelmapApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
 }
 
 #[test]
@@ -42,32 +31,27 @@ fn ctrl_f_finds_nodes_by_their_profile_and_enter_steps_through_the_hits() {
     // "budget" is in a title, a strategy and people's interests.
     harness.get_by_label("Find:").type_text("budget");
     harness.run();
-    let map = &harness.state().document().workbook().map;
+    let map = &workbook(&harness).map;
     let hits = relmap::model::find(map, "budget");
     assert!(hits.len() >= 3, "{hits:?}");
     harness.get_by_label(&format!("{} found", hits.len()));
 
-    harness.key_press(Key::Enter);
-    harness.run();
+    press(&mut harness, Key::Enter);
     assert_eq!(harness.state().selected(), Some(hits[0]));
-    harness.key_press(Key::Enter);
-    harness.run();
+    press(&mut harness, Key::Enter);
     assert_eq!(harness.state().selected(), Some(hits[1]));
-    harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
-    harness.run();
+    press_with(&mut harness, Modifiers::SHIFT, Key::Enter);
     assert_eq!(harness.state().selected(), Some(hits[0]));
     harness.get_by_label(&format!("1 of {}", hits.len()));
 
-    harness.key_press(Key::Escape);
-    harness.run();
+    press(&mut harness, Key::Escape);
     assert!(harness.query_by_label("Find:").is_none());
 }
 
 #[test]
 fn finding_a_node_in_a_folded_branch_unfolds_it() {
     let mut app = example_app();
-    let map = &app.document().workbook().map;
-    let community = map.topics().find(|t| t.title == "Community").unwrap().id;
+    let community = topic_titled(app.document().workbook(), "Community");
     app.apply(relmap::document::EditCommand::SetFolded {
         id: community,
         folded: true,
@@ -76,9 +60,8 @@ fn finding_a_node_in_a_folded_branch_unfolds_it() {
     press_with(&mut harness, Modifiers::COMMAND, Key::F);
     harness.get_by_label("Find:").type_text("Nonprofits");
     harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
-    let map = &harness.state().document().workbook().map;
+    press(&mut harness, Key::Enter);
+    let map = &workbook(&harness).map;
     assert!(!map.topic(community).unwrap().folded);
     assert_eq!(
         map.topic(harness.state().selected().unwrap())
@@ -90,10 +73,7 @@ fn finding_a_node_in_a_folded_branch_unfolds_it() {
 
 #[test]
 fn arranging_the_map_is_one_undo_step_and_leaves_no_overlap() {
-    let mut harness = harness_with(RelmapApp::new(
-        None,
-        Box::new(ScriptedFilePicker::default()),
-    ));
+    let mut harness = starter_harness();
     let before = snapshot(&harness);
     for shortcut in [Key::L, Key::R] {
         press_with(
@@ -101,16 +81,12 @@ fn arranging_the_map_is_one_undo_step_and_leaves_no_overlap() {
             Modifiers::COMMAND | Modifiers::SHIFT,
             shortcut,
         );
-        let map = &harness.state().document().workbook().map;
+        let map = &workbook(&harness).map;
         map.validate().unwrap();
         // Node boxes as drawn must not overlap after an automatic layout.
         let rects: Vec<egui::Rect> = map
             .topics()
-            .map(|t| {
-                harness
-                    .get_by_role_and_label(egui::accesskit::Role::Button, &t.title)
-                    .rect()
-            })
+            .map(|t| node(&harness, &t.title).rect())
             .collect();
         for (i, a) in rects.iter().enumerate() {
             for b in &rects[i + 1..] {
@@ -120,53 +96,36 @@ fn arranging_the_map_is_one_undo_step_and_leaves_no_overlap() {
                 );
             }
         }
-        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-        harness.run();
+        press_with(&mut harness, Modifiers::COMMAND, Key::Z);
         assert_eq!(snapshot(&harness), before);
     }
 }
 
 #[test]
 fn zoom_keys_change_the_zoom_and_ctrl_0_fits_again() {
-    let mut harness = harness_with(RelmapApp::new(
-        None,
-        Box::new(ScriptedFilePicker::default()),
-    ));
-    let staff = harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
-        .rect();
+    let mut harness = starter_harness();
+    let staff = node(&harness, "Staff").rect();
     press_with(&mut harness, Modifiers::COMMAND, Key::Plus);
-    let bigger = harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
-        .rect();
+    let bigger = node(&harness, "Staff").rect();
     assert!(
         bigger.width() > staff.width() * 1.1,
         "{staff:?} -> {bigger:?}"
     );
     press_with(&mut harness, Modifiers::COMMAND, Key::Minus);
     press_with(&mut harness, Modifiers::COMMAND, Key::Minus);
-    let smaller = harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
-        .rect();
+    let smaller = node(&harness, "Staff").rect();
     assert!(smaller.width() < staff.width());
     press_with(&mut harness, Modifiers::COMMAND, Key::Num0);
-    let fitted = harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
-        .rect();
+    let fitted = node(&harness, "Staff").rect();
     assert!((fitted.width() - staff.width()).abs() < 1.0);
 }
 
 #[test]
 fn clicking_the_minimap_moves_the_view() {
-    let mut harness = harness_with(RelmapApp::new(
-        None,
-        Box::new(ScriptedFilePicker::default()),
-    ));
+    let mut harness = starter_harness();
     press_with(&mut harness, Modifiers::COMMAND, Key::Plus);
     press_with(&mut harness, Modifiers::COMMAND, Key::Plus);
-    let before = harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "You")
-        .rect();
+    let before = node(&harness, "You").rect();
     let minimap = harness.get_by_label("Minimap").rect();
     harness.get_by_label("Minimap").hover();
     harness.drag_at(minimap.left_top() + egui::vec2(8.0, 8.0));
@@ -184,14 +143,11 @@ fn clicking_the_minimap_moves_the_view() {
 
 #[test]
 fn the_outline_selects_in_both_views_and_follows_the_keyboard() {
-    let mut harness = harness_with(RelmapApp::new(
-        None,
-        Box::new(ScriptedFilePicker::default()),
-    ));
+    let mut harness = starter_harness();
     press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
     harness.get_by_label("Outline");
-    let map = &harness.state().document().workbook().map;
-    let staff = map.topics().find(|t| t.title == "Staff").unwrap().id;
+    let map = &workbook(&harness).map;
+    let staff = node_titled(&harness, "Staff");
     let first_child = map.children(staff)[0];
     let second_child = map.children(staff)[1];
 
@@ -210,11 +166,9 @@ fn the_outline_selects_in_both_views_and_follows_the_keyboard() {
     assert_eq!(harness.state().selected(), Some(first_child));
 
     // The row has the keyboard now: Down goes to the next row, Left to the parent.
-    harness.key_press(Key::ArrowDown);
-    harness.run();
+    press(&mut harness, Key::ArrowDown);
     assert_eq!(harness.state().selected(), Some(second_child));
-    harness.key_press(Key::ArrowLeft);
-    harness.run();
+    press(&mut harness, Key::ArrowLeft);
     assert_eq!(harness.state().selected(), Some(staff));
 
     harness.get_by_label("Fold Staff").click();
@@ -253,19 +207,15 @@ fn wheel(
 
 #[test]
 fn a_mouse_wheel_zooms_and_two_fingers_on_a_trackpad_pan() {
-    let mut harness = harness_with(RelmapApp::new(
-        None,
-        Box::new(ScriptedFilePicker::default()),
-    ));
-    let staff = || egui::accesskit::Role::Button;
-    let before = harness.get_by_role_and_label(staff(), "Staff").rect();
+    let mut harness = starter_harness();
+    let before = node(&harness, "Staff").rect();
     wheel(
         &mut harness,
         egui::MouseWheelUnit::Line,
         egui::MouseWheelSource::Wheel,
         egui::vec2(0.0, 2.0),
     );
-    let zoomed = harness.get_by_role_and_label(staff(), "Staff").rect();
+    let zoomed = node(&harness, "Staff").rect();
     assert!(
         zoomed.width() > before.width() * 1.1,
         "{before:?} -> {zoomed:?}"
@@ -277,7 +227,7 @@ fn a_mouse_wheel_zooms_and_two_fingers_on_a_trackpad_pan() {
         egui::MouseWheelSource::Trackpad,
         egui::vec2(-40.0, 25.0),
     );
-    let panned = harness.get_by_role_and_label(staff(), "Staff").rect();
+    let panned = node(&harness, "Staff").rect();
     assert!(
         (panned.width() - zoomed.width()).abs() < 0.5,
         "panning does not zoom"
@@ -290,25 +240,13 @@ fn a_mouse_wheel_zooms_and_two_fingers_on_a_trackpad_pan() {
 
 #[test]
 fn the_canvas_toolbar_fits_the_map() {
-    let mut harness = harness_with(RelmapApp::new(
-        None,
-        Box::new(ScriptedFilePicker::default()),
-    ));
-    let fitted = harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
-        .rect();
+    let mut harness = starter_harness();
+    let fitted = node(&harness, "Staff").rect();
     harness.get_by_label("Zoom in").click();
     harness.run();
-    assert_ne!(
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
-            .rect(),
-        fitted
-    );
+    assert_ne!(node(&harness, "Staff").rect(), fitted);
     harness.get_by_label("Fit map to window").click();
     harness.run();
-    let again = harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Staff")
-        .rect();
+    let again = node(&harness, "Staff").rect();
     assert!((again.width() - fitted.width()).abs() < 0.5);
 }

@@ -3,45 +3,20 @@
 // Test helpers outside #[test] functions may fail loudly too.
 #![allow(clippy::unwrap_used)]
 
-use std::path::PathBuf;
+mod ui_support;
 
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use relmap::document::EditCommand;
-use relmap::model::{NodeId, Workbook};
 use relmap::ui::{RelmapApp, ScriptedFilePicker};
 
-fn harness(app: RelmapApp) -> Harness<'static, RelmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn starter_app() -> RelmapApp {
-    RelmapApp::new(None, Box::new(ScriptedFilePicker::default()))
-}
-
-fn node_titled(workbook: &Workbook, title: &str) -> NodeId {
-    workbook
-        .map
-        .topics()
-        .find(|t| t.title == title)
-        .map(|t| t.id)
-        .unwrap()
-}
-
-fn example_file(dir: &tempfile::TempDir) -> PathBuf {
-    let path = dir.path().join("riverside.ron");
-    relmap::storage::save(&path, &relmap::storage::example().unwrap()).unwrap();
-    path
-}
+use ui_support::{
+    app_with, example_file, harness_with_default_step, node_titled, press_with, rename_root,
+    starter_app, title_of, with_unsaved_changes,
+};
 
 #[test]
 fn clicking_a_node_shows_its_title_in_the_inspector() {
-    let mut harness = harness(starter_app());
+    let mut harness = harness_with_default_step(starter_app());
     assert_eq!(
         harness.query_all_by_label("Staff").count(),
         1,
@@ -51,7 +26,7 @@ fn clicking_a_node_shows_its_title_in_the_inspector() {
     harness.get_by_label("Staff").click();
     harness.run();
 
-    let staff = node_titled(harness.state().document().workbook(), "Staff");
+    let staff = node_titled(&harness, "Staff");
     assert_eq!(harness.state().selected(), Some(staff));
     assert_eq!(
         harness.query_all_by_label("Staff").count(),
@@ -65,7 +40,7 @@ fn clicking_a_node_shows_its_title_in_the_inspector() {
 
 #[test]
 fn a_new_window_opens_the_starter_template_with_the_root_selected() {
-    let harness = harness(starter_app());
+    let harness = harness_with_default_step(starter_app());
     let app = harness.state();
     let map = &app.document().workbook().map;
     assert_eq!(app.selected(), Some(map.root()));
@@ -88,7 +63,7 @@ fn a_new_window_opens_the_starter_template_with_the_root_selected() {
 
 #[test]
 fn clicking_the_empty_canvas_clears_the_selection() {
-    let mut harness = harness(starter_app());
+    let mut harness = harness_with_default_step(starter_app());
     harness.get_by_label("Staff").click();
     harness.run();
     harness.get_by_label("Map canvas").click();
@@ -101,7 +76,7 @@ fn clicking_the_empty_canvas_clears_the_selection() {
 fn opening_a_file_through_a_typed_path_shows_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(&dir);
-    let mut harness = harness(starter_app());
+    let mut harness = harness_with_default_step(starter_app());
 
     harness.get_by_label("File").click();
     harness.run();
@@ -133,7 +108,7 @@ fn a_file_that_cannot_be_read_is_reported_and_the_open_map_stays() {
     relmap::storage::write_atomically(&broken, bytes).unwrap();
     let mut app = starter_app();
     app.open_path(broken.clone());
-    let mut harness = harness(app);
+    let mut harness = harness_with_default_step(app);
 
     let notice = &harness.state().notices()[0].text;
     assert!(
@@ -159,14 +134,10 @@ fn a_file_that_cannot_be_read_is_reported_and_the_open_map_stays() {
 fn ctrl_o_opens_the_file_the_dialog_returns() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(&dir);
-    let app = RelmapApp::new(
-        None,
-        Box::new(ScriptedFilePicker::answering([path.clone()])),
-    );
-    let mut harness = harness(app);
+    let app = app_with(ScriptedFilePicker::answering([path.clone()]));
+    let mut harness = harness_with_default_step(app);
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::O);
 
     assert_eq!(harness.state().document().path(), Some(path.as_path()));
 }
@@ -175,14 +146,10 @@ fn ctrl_o_opens_the_file_the_dialog_returns() {
 fn save_as_writes_the_file_and_names_the_window_after_it() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("my map");
-    let app = RelmapApp::new(
-        None,
-        Box::new(ScriptedFilePicker::answering([target.clone()])),
-    );
-    let mut harness = harness(app);
+    let app = app_with(ScriptedFilePicker::answering([target.clone()]));
+    let mut harness = harness_with_default_step(app);
 
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
 
     let saved = dir.path().join("my map.ron");
     assert_eq!(harness.state().document().path(), Some(saved.as_path()));
@@ -198,18 +165,13 @@ fn save_as_writes_the_file_and_names_the_window_after_it() {
 fn an_edit_marks_the_title_and_saving_clears_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(&dir);
-    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    let mut app = starter_app();
     app.open_path(path.clone());
-    let root = app.document().workbook().map.root();
-    app.apply(EditCommand::Rename {
-        id: root,
-        title: "Maria Lopez".to_owned(),
-    });
-    let mut harness = harness(app);
+    let root = rename_root(&mut app, "Maria Lopez");
+    let mut harness = harness_with_default_step(app);
     assert_eq!(harness.state().window_title(), "● riverside.ron — relmap");
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
     assert_eq!(harness.state().window_title(), "riverside.ron — relmap");
     assert_eq!(
         relmap::storage::load(&path)
@@ -221,8 +183,7 @@ fn an_edit_marks_the_title_and_saving_clears_it() {
         "Maria Lopez"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(
         harness.state().window_title(),
         "● riverside.ron — relmap",
@@ -232,11 +193,10 @@ fn an_edit_marks_the_title_and_saving_clears_it() {
 
 #[test]
 fn without_a_dialog_backend_the_app_offers_to_type_a_path() {
-    let app = RelmapApp::new(None, Box::new(ScriptedFilePicker::without_backend()));
-    let mut harness = harness(app);
+    let app = app_with(ScriptedFilePicker::without_backend());
+    let mut harness = harness_with_default_step(app);
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::O);
     harness.get_by_label("Type a path to open…").click();
     harness.run();
 
@@ -248,16 +208,10 @@ fn without_a_dialog_backend_the_app_offers_to_type_a_path() {
 
 #[test]
 fn new_asks_before_dropping_unsaved_changes() {
-    let mut app = starter_app();
-    let root = app.document().workbook().map.root();
-    app.apply(EditCommand::Rename {
-        id: root,
-        title: "Jo".to_owned(),
-    });
-    let mut harness = harness(app);
+    let (app, root) = with_unsaved_changes(starter_app());
+    let mut harness = harness_with_default_step(app);
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::N);
     harness.get_by_label("Save changes to Untitled?");
     harness.get_by_label("Cancel").click();
     harness.run();
@@ -265,94 +219,39 @@ fn new_asks_before_dropping_unsaved_changes() {
         harness.state().document().is_dirty(),
         "Cancel keeps the changes"
     );
-    assert_eq!(
-        harness
-            .state()
-            .document()
-            .workbook()
-            .map
-            .topic(root)
-            .unwrap()
-            .title,
-        "Jo"
-    );
+    assert_eq!(title_of(&harness, root), "Jo");
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::N);
     harness.get_by_label("Don't save").click();
     harness.run();
     assert!(!harness.state().document().is_dirty());
-    assert_eq!(
-        harness
-            .state()
-            .document()
-            .workbook()
-            .map
-            .topic(root)
-            .unwrap()
-            .title,
-        "You"
-    );
+    assert_eq!(title_of(&harness, root), "You");
 }
 
 #[test]
 fn the_edit_menu_undoes_and_redoes() {
-    let mut app = starter_app();
-    let root = app.document().workbook().map.root();
-    app.apply(EditCommand::Rename {
-        id: root,
-        title: "Jo".to_owned(),
-    });
-    let mut harness = harness(app);
+    let (app, root) = with_unsaved_changes(starter_app());
+    let mut harness = harness_with_default_step(app);
 
     harness.get_by_label("Edit").click();
     harness.run();
     harness.get_by_label_contains("Undo rename").click();
     harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .document()
-            .workbook()
-            .map
-            .topic(root)
-            .unwrap()
-            .title,
-        "You"
-    );
+    assert_eq!(title_of(&harness, root), "You");
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .document()
-            .workbook()
-            .map
-            .topic(root)
-            .unwrap()
-            .title,
-        "Jo"
-    );
+    press_with(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(title_of(&harness, root), "Jo");
 }
 
 #[test]
 fn saving_from_the_unsaved_changes_question_saves_then_carries_on() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("mine.ron");
-    let mut app = RelmapApp::new(
-        None,
-        Box::new(ScriptedFilePicker::answering([target.clone()])),
-    );
-    let root = app.document().workbook().map.root();
-    app.apply(EditCommand::Rename {
-        id: root,
-        title: "Jo".to_owned(),
-    });
-    let mut harness = harness(app);
+    let (app, root) =
+        with_unsaved_changes(app_with(ScriptedFilePicker::answering([target.clone()])));
+    let mut harness = harness_with_default_step(app);
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::N);
     harness.get_by_label("Save").click();
     harness.run();
 
@@ -378,16 +277,10 @@ fn saving_from_the_unsaved_changes_question_saves_then_carries_on() {
 
 #[test]
 fn quitting_with_unsaved_changes_asks_first() {
-    let mut app = starter_app();
-    let root = app.document().workbook().map.root();
-    app.apply(EditCommand::Rename {
-        id: root,
-        title: "Jo".to_owned(),
-    });
-    let mut harness = harness(app);
+    let (app, _) = with_unsaved_changes(starter_app());
+    let mut harness = harness_with_default_step(app);
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
-    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::Q);
     harness.get_by_label("Save changes to Untitled?");
     harness.get_by_label("Cancel").click();
     harness.run();
@@ -407,7 +300,7 @@ fn a_missing_file_on_the_command_line_is_reported_and_the_starter_map_opens() {
         Some(missing.clone()),
         Box::new(ScriptedFilePicker::default()),
     );
-    let harness = harness(app);
+    let harness = harness_with_default_step(app);
 
     let app = harness.state();
     assert!(
