@@ -1,0 +1,203 @@
+//! The window's chrome: the menu bar, built from `AppCommand`s, and the status bar.
+
+use egui::Ui;
+
+use super::{RelmapApp, Theme};
+use crate::ui::command::AppCommand;
+
+impl RelmapApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
+        ui.menu_button("File", |ui| {
+            self.menu_item(ui, AppCommand::New, commands);
+            ui.menu_button("New from template", |ui| {
+                for command in [
+                    AppCommand::NewFiveConstituencies,
+                    AppCommand::NewSpheres,
+                    AppCommand::NewBlank,
+                ] {
+                    self.menu_item(ui, command, commands);
+                }
+            });
+            for command in [
+                AppCommand::Open,
+                AppCommand::OpenPath,
+                AppCommand::OpenExample,
+            ] {
+                self.menu_item(ui, command, commands);
+            }
+            ui.menu_button("Open recent", |ui| self.recent_menu(ui));
+            ui.separator();
+            for command in [AppCommand::Save, AppCommand::SaveAs, AppCommand::SaveAsPath] {
+                self.menu_item(ui, command, commands);
+            }
+            ui.separator();
+            self.menu_item(ui, AppCommand::Quit, commands);
+        });
+        ui.menu_button("Edit", |ui| {
+            self.menu_item(ui, AppCommand::Undo, commands);
+            self.menu_item(ui, AppCommand::Redo, commands);
+            ui.separator();
+            for command in [
+                AppCommand::AddChild,
+                AppCommand::AddSibling,
+                AppCommand::AddSiblingBefore,
+                AppCommand::InsertParent,
+                AppCommand::EditTitle,
+                AppCommand::Delete,
+            ] {
+                self.menu_item(ui, command, commands);
+            }
+            ui.separator();
+            for command in [
+                AppCommand::ToggleFold,
+                AppCommand::MoveUp,
+                AppCommand::MoveDown,
+            ] {
+                self.menu_item(ui, command, commands);
+            }
+            ui.separator();
+            for command in [AppCommand::LayoutTree, AppCommand::LayoutRadial] {
+                self.menu_item(ui, command, commands);
+            }
+            ui.separator();
+            for command in [
+                AppCommand::SelectAll,
+                AppCommand::SelectNone,
+                AppCommand::Find,
+            ] {
+                self.menu_item(ui, command, commands);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            for command in [
+                AppCommand::FitMap,
+                AppCommand::ZoomIn,
+                AppCommand::ZoomOut,
+                AppCommand::CenterSelection,
+            ] {
+                self.menu_item(ui, command, commands);
+            }
+            ui.separator();
+            let mut markers = self.prefs.show_markers;
+            if ui
+                .checkbox(&mut markers, AppCommand::ToggleMarkers.label())
+                .on_hover_text(AppCommand::ToggleMarkers.tooltip())
+                .clicked()
+            {
+                commands.push(AppCommand::ToggleMarkers);
+            }
+            let mut plan = self.prefs.show_plan;
+            if ui
+                .checkbox(&mut plan, AppCommand::TogglePlan.label())
+                .on_hover_text(AppCommand::TogglePlan.tooltip())
+                .clicked()
+            {
+                commands.push(AppCommand::TogglePlan);
+            }
+            let mut outline = self.prefs.show_outline;
+            if ui
+                .checkbox(&mut outline, AppCommand::ToggleOutline.label())
+                .on_hover_text(AppCommand::ToggleOutline.tooltip())
+                .clicked()
+            {
+                commands.push(AppCommand::ToggleOutline);
+            }
+            let mut shown = self.prefs.show_inspector;
+            if ui
+                .checkbox(&mut shown, AppCommand::ToggleInspector.label())
+                .on_hover_text(AppCommand::ToggleInspector.tooltip())
+                .clicked()
+            {
+                commands.push(AppCommand::ToggleInspector);
+            }
+            ui.menu_button("Theme", |ui| {
+                for (theme, command) in [
+                    (Theme::System, AppCommand::ThemeSystem),
+                    (Theme::Light, AppCommand::ThemeLight),
+                    (Theme::Dark, AppCommand::ThemeDark),
+                ] {
+                    if ui
+                        .radio(self.prefs.theme == theme, command.label())
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        commands.push(command);
+                        ui.close();
+                    }
+                }
+            });
+        });
+    }
+
+    fn menu_item(&self, ui: &mut Ui, command: AppCommand, commands: &mut Vec<AppCommand>) {
+        let label = match command {
+            AppCommand::Undo => self
+                .doc
+                .undo_label()
+                .map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}")),
+            AppCommand::Redo => self
+                .doc
+                .redo_label()
+                .map_or_else(|| "Redo".to_owned(), |l| format!("Redo {l}")),
+            other => other.label().to_owned(),
+        };
+        let enabled = match command {
+            AppCommand::Undo => self.doc.can_undo(),
+            AppCommand::Redo => self.doc.can_redo(),
+            AppCommand::AddChild
+            | AppCommand::AddSibling
+            | AppCommand::AddSiblingBefore
+            | AppCommand::InsertParent
+            | AppCommand::EditTitle
+            | AppCommand::Delete
+            | AppCommand::ToggleFold
+            | AppCommand::MoveUp
+            | AppCommand::MoveDown
+            | AppCommand::CenterSelection => !self.selection.is_empty(),
+            _ => true,
+        };
+        let mut button = egui::Button::new(label);
+        if let Some(shortcut) = command.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip())
+            .clicked()
+        {
+            commands.push(command);
+            ui.close();
+        }
+    }
+
+    pub(super) fn status_bar(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let map = &self.doc.workbook().map;
+            ui.label(format!("{} nodes", map.len()));
+            if self.selection.len() > 1 {
+                ui.label(format!("· {} selected", self.selection.len()));
+            }
+            ui.separator();
+            if self.doc.is_dirty() {
+                ui.label("Unsaved changes");
+            } else if self.doc.path().is_some() {
+                ui.label("Saved");
+            } else {
+                ui.label("Not saved yet");
+            }
+            if self.picking.is_some() {
+                ui.separator();
+                ui.label("Waiting for the file dialog…");
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(format!("{}%", self.canvas.zoom_percent()));
+                ui.separator();
+                ui.weak(if self.canvas.title_edit.is_some() {
+                    "Enter confirms · Shift+Enter starts a new line · Esc cancels"
+                } else {
+                    "Tab adds a child · Enter a sibling · F2 renames · drag the background to pan · scroll to zoom"
+                });
+            });
+        });
+    }
+}
