@@ -451,7 +451,8 @@ fn shift_dragging_the_background_selects_with_a_rubber_band() {
 fn double_clicking_the_empty_canvas_adds_a_node_there() {
     let mut harness = starter_harness();
     let size = workbook(&harness).map.len();
-    let at = node(&harness, "You").rect().center() + egui::vec2(0.0, 300.0);
+    // Straight above the centre, where no branch runs, and clear of the plan panel below the canvas.
+    let at = node(&harness, "You").rect().center() + egui::vec2(0.0, -120.0);
     double_click_at(&mut harness, at);
     assert!(harness.state().is_editing_title());
     type_title(&mut harness, "Local press");

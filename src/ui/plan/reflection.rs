@@ -1,0 +1,29 @@
+//! The What's working tab: the worksheet's three reflection questions, each answered in a text of several lines.
+
+use egui::Id;
+
+use crate::document::EditCommand;
+use crate::model::{PlanText, Workbook};
+
+use super::fields::{Edits, Lines, Naming, text_field};
+
+/// The questions in the order the worksheet asks them.
+const FIELDS: [PlanText; 3] = [PlanText::Reflection, PlanText::Tracking, PlanText::Success];
+
+/// Shows the three texts side by side, each under its question.
+pub(super) fn reflection_ui(ui: &mut egui::Ui, workbook: &Workbook, edits: &mut Edits<'_>) {
+    ui.columns(FIELDS.len(), |columns| {
+        for (ui, field) in columns.iter_mut().zip(FIELDS) {
+            let label = ui.strong(field.label());
+            text_field(
+                ui,
+                edits,
+                Id::unique(("relmap-plan-text", field)),
+                workbook.plan.text(field),
+                Lines::Multi(ui.available_width(), 8),
+                Naming::Label(label.id),
+                |text| EditCommand::SetPlanText { field, text },
+            );
+        }
+    });
+}
