@@ -88,8 +88,18 @@ fn check(files: &[std::ffi::OsString]) -> ExitCode {
     let mut failed = false;
     for file in files {
         let path = std::path::Path::new(file);
-        match relmap::storage::load(path) {
-            Ok(workbook) => println!("{}: ok, {} nodes", path.display(), workbook.map.len()),
+        match relmap::storage::open(path) {
+            Ok(loaded) if loaded.version < relmap::storage::CURRENT_VERSION => println!(
+                "{}: ok, {} nodes, in the older format version {} (relmap offers to upgrade it when it opens)",
+                path.display(),
+                loaded.workbook.map.len(),
+                loaded.version
+            ),
+            Ok(loaded) => println!(
+                "{}: ok, {} nodes",
+                path.display(),
+                loaded.workbook.map.len()
+            ),
             Err(error) => {
                 failed = true;
                 eprintln!("{error}");

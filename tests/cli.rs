@@ -80,3 +80,16 @@ fn check_reports_each_broken_file_with_its_place_and_fails() {
     let errors = String::from_utf8_lossy(&output.stderr);
     assert!(errors.contains("bad.ron:1:"), "{errors}");
 }
+
+#[test]
+fn check_says_when_a_file_is_in_an_older_format() {
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/version-0.ron");
+    let output = relmap().arg("--check").arg(&fixture).output().unwrap();
+    assert!(output.status.success());
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("version-0.ron: ok, 13 nodes, in the older format version 0"),
+        "{said}"
+    );
+}

@@ -189,8 +189,12 @@ fn choosing_a_frequency_makes_it_the_users_own() {
     harness.run();
     press(&mut harness, Key::ArrowUp);
     assert_eq!(profile(&harness).frequency, Frequency::EveryDays(31));
-    // Leave the number, so that Ctrl+Z undoes edits of the map rather than typing in the number.
+    // Leave the number, so that Ctrl+Z undoes edits of the map rather than typing in the number. Escape leaves
+    // the number only: the node stays selected.
+    let selected = harness.state().selected();
     press(&mut harness, Key::Escape);
+    assert!(harness.state().selected().is_some());
+    assert_eq!(harness.state().selected(), selected);
     undo_back_to(&mut harness, 3, &before);
 }
 
@@ -307,4 +311,29 @@ fn a_contact_within_the_frequency_shows_when_the_next_is_due() {
     click(&mut harness, "Log contact");
     // Every two weeks, as the template suggests.
     harness.get_by_label("24 Mar 2026 (in 14 days)");
+}
+
+#[test]
+fn enter_confirms_a_row_and_shift_enter_starts_a_new_line_in_it() {
+    let mut harness = staff_selected();
+    let nodes = workbook(&harness).map.len();
+    let selected = harness.state().selected();
+    click(&mut harness, "Add measure");
+    let label = format!("Measure {}", profile(&harness).success_measures.len());
+    harness.get_by_label(&label).focus();
+    harness.run();
+    harness.get_by_label(&label).type_text("Fewer complaints");
+    harness.run();
+    press_with(&mut harness, Modifiers::SHIFT, Key::Enter);
+    harness.get_by_label(&label).type_text("at the desk");
+    harness.run();
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        profile(&harness).success_measures.last().unwrap(),
+        "Fewer complaints\nat the desk"
+    );
+    // Enter left the row: it did not add a sibling on the map, and the node stays selected.
+    assert!(!harness.get_by_label(&label).is_focused());
+    assert_eq!(workbook(&harness).map.len(), nodes);
+    assert_eq!(harness.state().selected(), selected);
 }

@@ -30,6 +30,9 @@ pub enum CommandError {
     /// An entry of the wrong type for the list.
     #[error("that entry does not belong in the {0}")]
     WrongItem(&'static str),
+    /// The document is open read-only.
+    #[error("this map is open read-only; upgrade it or save a copy to change it")]
+    ReadOnly,
 }
 
 /// Identifies a text field, so that consecutive keystrokes in it merge into one undo step.

@@ -36,6 +36,8 @@ pub struct Document {
     next_revision: u64,
     /// Whether typing may still merge into the last undo step.
     typing_open: bool,
+    /// Whether edits are refused, as for a file in an older format that the user chose not to upgrade.
+    read_only: bool,
 }
 
 impl Document {
@@ -51,7 +53,19 @@ impl Document {
             saved_revision: 0,
             next_revision: 1,
             typing_open: false,
+            read_only: false,
         }
+    }
+
+    /// Refuses or allows edits. Saving the document ends read-only mode: the file then holds what is shown.
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
+    }
+
+    /// Whether edits are refused.
+    #[must_use]
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The workbook, to read.
@@ -92,6 +106,7 @@ impl Document {
         self.path = Some(path);
         self.saved_revision = self.revision;
         self.typing_open = false;
+        self.read_only = false;
     }
 
     /// Marks the document as having changes that are not in its file, as when the file changed on disk and the
@@ -179,6 +194,9 @@ impl Document {
     }
 
     fn push(&mut self, command: EditCommand, merge: Option<MergeKey>) -> Result<(), CommandError> {
+        if self.read_only {
+            return Err(CommandError::ReadOnly);
+        }
         let label = command.label();
         let inverse = command.apply(&mut self.workbook)?;
         self.check();

@@ -37,35 +37,35 @@ pub const CURRENT_VERSION: u32 = 1;
 /// One node as version 1 stores it.
 #[derive(Serialize, Deserialize)]
 pub(super) struct NodeV1 {
-    id: NodeId,
-    title: String,
+    pub(super) id: NodeId,
+    pub(super) title: String,
     #[serde(default)]
-    kind: NodeKind,
+    pub(super) kind: NodeKind,
     #[serde(default)]
-    x: f32,
+    pub(super) x: f32,
     #[serde(default)]
-    y: f32,
+    pub(super) y: f32,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    folded: bool,
+    pub(super) folded: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    color: Option<Rgb>,
+    pub(super) color: Option<Rgb>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    icon: Option<Icon>,
+    pub(super) icon: Option<Icon>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    children: Vec<NodeId>,
+    pub(super) children: Vec<NodeId>,
     #[serde(default, skip_serializing_if = "Profile::is_empty")]
-    profile: Profile,
+    pub(super) profile: Profile,
 }
 
 /// Everything after the header, as version 1 stores it.
 #[derive(Default, Deserialize)]
 pub(super) struct BodyV1 {
     #[serde(default)]
-    nodes: Vec<NodeV1>,
+    pub(super) nodes: Vec<NodeV1>,
     #[serde(default)]
-    links: Vec<CrossLink>,
+    pub(super) links: Vec<CrossLink>,
     #[serde(default)]
-    plan: Plan,
+    pub(super) plan: Plan,
 }
 
 /// Writes a workbook as format version 1. The same workbook always gives the same text.
@@ -124,8 +124,23 @@ fn line<T: Serialize>(out: &mut String, value: &T) {
     }
 }
 
+/// A workbook as read from a file, with the format version the file was written in.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The workbook, in the current version's terms.
+    pub workbook: Workbook,
+    /// The file's format version: older than [`CURRENT_VERSION`] when the file went through the migration
+    /// chain, and saving it would change its format.
+    pub version: u32,
+}
+
 /// Reads a workbook from RON text; `path` names the file in errors.
 pub fn from_str(text: &str, path: &Path) -> Result<Workbook, LoadError> {
+    read(text, path).map(|loaded| loaded.workbook)
+}
+
+/// Reads a workbook from RON text, and says which format version it was in.
+pub fn read(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::NotRelmap {
             path: path.to_owned(),
@@ -133,7 +148,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Workbook, LoadError> {
         });
     }
     // The header is read first, on its own, so that the body is read with the types of the file's version
-    // wherever the header stands: untyped RON values cannot hold enum variants such as `kind:Center`.
+    // wherever the header stands.
     let header = RefCell::new(Header::default());
     let first = ron::Options::default().from_str_seed(text, HeaderSeed { header: &header });
     let version = match (header.into_inner().check(), first) {
@@ -142,17 +157,18 @@ pub fn from_str(text: &str, path: &Path) -> Result<Workbook, LoadError> {
         (Err(None), Err(error)) => return Err(syntax(&error, path)),
         (Err(None), Ok(())) => return Err(HeaderProblem::NoHeader.into_error(path)),
     };
-    let body = ron::Options::default()
-        .from_str_seed(text, FileSeed { version })
-        .map_err(|error| syntax(&error, path))?;
-    let body = match body {
-        Body::Current(body) => body,
-        Body::Older { version, fields } => migrate::to_current(version, fields, path)?,
+    let body = if version == CURRENT_VERSION {
+        ron::Options::default()
+            .from_str_seed(text, FileSeed)
+            .map_err(|error| syntax(&error, path))?
+    } else {
+        migrate::to_current(version, text, path)?
     };
-    build(body, path)
+    let workbook = build(body, path)?;
+    Ok(Loaded { workbook, version })
 }
 
-fn syntax(error: &ron::error::SpannedError, path: &Path) -> LoadError {
+pub(super) fn syntax(error: &ron::error::SpannedError, path: &Path) -> LoadError {
     LoadError::Syntax {
         path: path.to_owned(),
         line: error.span.start.line,
@@ -169,6 +185,10 @@ fn describe(code: &ron::Error) -> String {
         ron::Error::ExpectedAttribute | ron::Error::ExpectedNamedStructLike("File") => format!(
             "this is not a relmap map: a map is RON text that starts with `(format: \"{FORMAT_NAME}\", version: {CURRENT_VERSION},`"
         ),
+        // The struct names are relmap's own (`NodeV1`, `FileV0`); the user only needs the field.
+        ron::Error::MissingStructField { field, .. } => {
+            format!("the field `{field}` is missing here")
+        }
         other => other.to_string(),
     }
 }
@@ -302,25 +322,14 @@ impl HeaderProblem {
     }
 }
 
-/// The parsed file: the current version's body, or an older version's fields for the migration chain.
-enum Body {
-    Current(BodyV1),
-    Older {
-        version: u32,
-        fields: Vec<(String, ron::Value)>,
-    },
-}
-
 /// The first pass: reads `format` and `version` wherever they stand, skipping everything else, and stops as
 /// soon as the header is decided.
 struct HeaderSeed<'a> {
     header: &'a RefCell<Header>,
 }
 
-/// The second pass: reads the body, knowing the file's version.
-struct FileSeed {
-    version: u32,
-}
+/// The second pass: reads the body of a file in the current version.
+struct FileSeed;
 
 #[derive(Deserialize)]
 #[serde(field_identifier, rename_all = "lowercase")]
@@ -370,72 +379,32 @@ impl<'de> Visitor<'de> for HeaderSeed<'_> {
 }
 
 impl<'de> DeserializeSeed<'de> for FileSeed {
-    type Value = Body;
+    type Value = BodyV1;
 
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Body, D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<BodyV1, D::Error> {
         deserializer.deserialize_struct("File", FIELDS, self)
     }
 }
 
 impl<'de> Visitor<'de> for FileSeed {
-    type Value = Body;
+    type Value = BodyV1;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a relmap map: `(format: \"relmap\", version: 1, nodes: [...], ...)`")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Body, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<BodyV1, A::Error> {
         let mut body = BodyV1::default();
-        // An older version's fields stay untyped values for the migration chain.
-        let mut older: Vec<(String, ron::Value)> = Vec::new();
         while let Some(field) = access.next_key::<Field>()? {
             match field {
                 Field::Format | Field::Version | Field::Other => {
                     access.next_value::<IgnoredAny>()?;
                 }
-                Field::Nodes if self.version == CURRENT_VERSION => {
-                    body.nodes = access.next_value()?;
-                }
-                Field::Links if self.version == CURRENT_VERSION => {
-                    body.links = access.next_value()?;
-                }
-                Field::Plan if self.version == CURRENT_VERSION => {
-                    body.plan = access.next_value()?;
-                }
-                field => {
-                    let name = match field {
-                        Field::Nodes => "nodes",
-                        Field::Links => "links",
-                        _ => "plan",
-                    };
-                    older.push((name.to_owned(), access.next_value()?));
-                }
+                Field::Nodes => body.nodes = access.next_value()?,
+                Field::Links => body.links = access.next_value()?,
+                Field::Plan => body.plan = access.next_value()?,
             }
         }
-        if self.version < CURRENT_VERSION {
-            return Ok(Body::Older {
-                version: self.version,
-                fields: older,
-            });
-        }
-        Ok(Body::Current(body))
+        Ok(body)
     }
-}
-
-/// Builds the current body from untyped fields, as the migration chain leaves them.
-pub(super) fn body_from_fields(fields: Vec<(String, ron::Value)>) -> Result<BodyV1, String> {
-    let mut body = BodyV1::default();
-    for (name, value) in fields {
-        set_field(&mut body, &name, value)?;
-    }
-    Ok(body)
-}
-
-fn set_field(body: &mut BodyV1, name: &str, value: ron::Value) -> Result<(), String> {
-    let converted = match name {
-        "nodes" => value.into_rust().map(|nodes| body.nodes = nodes),
-        "links" => value.into_rust().map(|links| body.links = links),
-        _ => value.into_rust().map(|plan| body.plan = plan),
-    };
-    converted.map_err(|error| format!("in `{name}`: {error}"))
 }

@@ -1,46 +1,251 @@
-//! The migration chain: each older format version is turned into the next one, step by step, as untyped RON
-//! values, until it reaches the current version. Version 1 is the first, so the chain is empty for now; each
-//! new version adds one step here and a fixture under tests/fixtures.
+//! The migration chain: a file in an older format version is read with that version's own types, then turned
+//! into the next version step by step until it reaches the current one.
+//!
+//! The steps are typed rather than untyped RON values because an untyped `ron::Value` cannot hold an enum
+//! variant such as `kind:Center`: every version from 1 on has them, so each version keeps its own structs here
+//! and each step is a plain function from one to the next.
+//!
+//! Version 0 was the shape of the first prototype: the map as one nested tree of nodes without ids, a node's
+//! kind as a lower-case string, the contact rhythm as a number of days, the last contact as one date, and a
+//! single list of goals. `tests/fixtures/version-0.ron` is such a file.
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+use serde::Deserialize;
+
 use super::LoadError;
-use super::format::{BodyV1, CURRENT_VERSION, body_from_fields};
+use super::format::{BodyV1, CURRENT_VERSION, NodeV1, syntax};
+use crate::model::{
+    ActionItem, ActionStatus, ChecklistItem, Contact, Frequency, NodeId, NodeKind, Plan, Profile,
+    Rgb, Strategy,
+};
 
-/// One step: the fields of version N in, the fields of version N + 1 out.
-type Step = fn(Vec<(String, ron::Value)>) -> Result<Vec<(String, ron::Value)>, String>;
-
-/// `STEPS[i]` turns version `i + FIRST` into version `i + FIRST + 1`.
-const STEPS: &[Step] = &[];
-const FIRST: u32 = CURRENT_VERSION - STEPS.len() as u32;
+/// The oldest version the chain reads.
+const FIRST: u32 = 0;
 
 /// Whether an older version can be migrated.
 pub(super) fn knows(version: u32) -> bool {
     (FIRST..CURRENT_VERSION).contains(&version)
 }
 
-/// Runs the chain from `version` to the current version.
-pub(super) fn to_current(
-    version: u32,
-    mut fields: Vec<(String, ron::Value)>,
-    path: &Path,
-) -> Result<BodyV1, LoadError> {
-    let unknown = || LoadError::UnknownVersion {
-        path: path.to_owned(),
-        found: version,
-        supported: CURRENT_VERSION,
-    };
-    if !knows(version) {
-        return Err(unknown());
-    }
-    for step in &STEPS[(version - FIRST) as usize..] {
-        fields = step(fields).map_err(|reason| LoadError::NotRelmap {
+/// Reads a file of an older `version` and runs the chain up to the current version.
+pub(super) fn to_current(version: u32, text: &str, path: &Path) -> Result<BodyV1, LoadError> {
+    match version {
+        0 => {
+            // The prototype wrote optional values bare (`color: "#3b6ea5"`, not `Some("#3b6ea5")`).
+            let file: FileV0 = ron::Options::default()
+                .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+                .from_str(text)
+                .map_err(|error| syntax(&error, path))?;
+            Ok(v0_to_v1(file))
+        }
+        _ => Err(LoadError::UnknownVersion {
             path: path.to_owned(),
-            reason,
-        })?;
+            found: version,
+            supported: CURRENT_VERSION,
+        }),
     }
-    body_from_fields(fields).map_err(|reason| LoadError::NotRelmap {
-        path: path.to_owned(),
-        reason,
-    })
+}
+
+/// A version-0 file.
+#[derive(Deserialize)]
+struct FileV0 {
+    root: NodeV0,
+    #[serde(default)]
+    goals: Vec<String>,
+    #[serde(default)]
+    reflection: String,
+    #[serde(default)]
+    checklist: Vec<CheckV0>,
+    #[serde(default)]
+    actions: Vec<ActionV0>,
+}
+
+/// A version-0 node, with its children inside it.
+#[derive(Deserialize)]
+struct NodeV0 {
+    text: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    x: f32,
+    #[serde(default)]
+    y: f32,
+    #[serde(default)]
+    collapsed: bool,
+    #[serde(default)]
+    color: Option<Rgb>,
+    #[serde(default)]
+    note: String,
+    /// Days between contacts; 0 for none.
+    #[serde(default)]
+    frequency_days: u32,
+    #[serde(default)]
+    strategies: Vec<String>,
+    #[serde(default)]
+    measures: Vec<String>,
+    #[serde(default)]
+    last_contact: Option<NaiveDate>,
+    #[serde(default)]
+    children: Vec<NodeV0>,
+}
+
+#[derive(Deserialize)]
+struct CheckV0 {
+    text: String,
+    #[serde(default)]
+    done: bool,
+}
+
+#[derive(Deserialize)]
+struct ActionV0 {
+    what: String,
+    #[serde(default)]
+    who: String,
+    #[serde(default)]
+    when: Option<NaiveDate>,
+    #[serde(default)]
+    done: bool,
+}
+
+fn v0_to_v1(file: FileV0) -> BodyV1 {
+    let mut nodes = Vec::new();
+    let mut next = 1;
+    flatten_v0(file.root, &mut next, &mut nodes);
+    let mut plan = Plan {
+        personal_goals: file.goals,
+        reflection: file.reflection,
+        ..Plan::default()
+    };
+    // A file without a checklist gets the four default items, as a version-1 file without one does.
+    if !file.checklist.is_empty() {
+        plan.checklist = file
+            .checklist
+            .into_iter()
+            .map(|check| ChecklistItem {
+                text: check.text,
+                well_represented: check.done,
+                ..ChecklistItem::default()
+            })
+            .collect();
+    }
+    plan.actions = file
+        .actions
+        .into_iter()
+        .map(|action| ActionItem {
+            step: action.what,
+            who: action.who,
+            due: action.when,
+            status: if action.done {
+                ActionStatus::Done
+            } else {
+                ActionStatus::Planned
+            },
+            node: None,
+        })
+        .collect();
+    BodyV1 {
+        nodes,
+        links: Vec::new(),
+        plan,
+    }
+}
+
+/// Numbers the nodes depth first, parents before their children, and returns the id given to `node`.
+fn flatten_v0(node: NodeV0, next: &mut u64, out: &mut Vec<NodeV1>) -> NodeId {
+    let id = NodeId(*next);
+    *next += 1;
+    let at = out.len();
+    let profile = Profile {
+        strategies: node
+            .strategies
+            .into_iter()
+            .map(|text| Strategy {
+                text,
+                ..Strategy::default()
+            })
+            .collect(),
+        frequency: frequency_from_days(node.frequency_days),
+        success_measures: node.measures,
+        notes: node.note,
+        contacts: node
+            .last_contact
+            .map(|date| Contact {
+                date,
+                note: String::new(),
+            })
+            .into_iter()
+            .collect(),
+        ..Profile::default()
+    };
+    out.push(NodeV1 {
+        id,
+        title: node.text,
+        kind: kind_from_name(&node.kind),
+        x: node.x,
+        y: node.y,
+        folded: node.collapsed,
+        color: node.color,
+        icon: None,
+        children: Vec::new(),
+        profile,
+    });
+    let children: Vec<NodeId> = node
+        .children
+        .into_iter()
+        .map(|child| flatten_v0(child, next, out))
+        .collect();
+    out[at].children = children;
+    id
+}
+
+/// Version 0 named kinds in lower case; anything it did not know is a plain topic.
+fn kind_from_name(name: &str) -> NodeKind {
+    NodeKind::ALL
+        .into_iter()
+        .find(|kind| format!("{kind:?}").eq_ignore_ascii_case(name.trim()))
+        .unwrap_or(NodeKind::Topic)
+}
+
+/// Version 0 kept the rhythm as days; the common ones become today's presets.
+fn frequency_from_days(days: u32) -> Frequency {
+    match days {
+        0 => Frequency::None,
+        7 => Frequency::Weekly,
+        14 => Frequency::Biweekly,
+        28..=31 => Frequency::Monthly,
+        90..=92 => Frequency::Quarterly,
+        180..=183 => Frequency::TwiceAYear,
+        365 | 366 => Frequency::Yearly,
+        days => Frequency::EveryDays(u16::try_from(days).unwrap_or(u16::MAX)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_read_by_name_whatever_their_case() {
+        assert_eq!(kind_from_name("center"), NodeKind::Center);
+        assert_eq!(kind_from_name("Constituency"), NodeKind::Constituency);
+        assert_eq!(kind_from_name(" person "), NodeKind::Person);
+        assert_eq!(kind_from_name("spaceship"), NodeKind::Topic);
+        assert_eq!(kind_from_name(""), NodeKind::Topic);
+    }
+
+    #[test]
+    fn common_rhythms_become_presets_and_others_stay_days() {
+        assert_eq!(frequency_from_days(0), Frequency::None);
+        assert_eq!(frequency_from_days(7), Frequency::Weekly);
+        assert_eq!(frequency_from_days(30), Frequency::Monthly);
+        assert_eq!(frequency_from_days(91), Frequency::Quarterly);
+        assert_eq!(frequency_from_days(365), Frequency::Yearly);
+        assert_eq!(frequency_from_days(10), Frequency::EveryDays(10));
+        assert_eq!(
+            frequency_from_days(1_000_000),
+            Frequency::EveryDays(u16::MAX)
+        );
+    }
 }

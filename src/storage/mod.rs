@@ -13,7 +13,7 @@ pub use atomic::{backup_path, write_atomically, write_atomically_with};
 pub use backups::{BACKUPS_PER_FILE, BackupStore};
 pub use disk::DiskStamp;
 pub use error::{LoadError, SaveError};
-pub use format::{CURRENT_VERSION, FORMAT_NAME, from_str, to_string};
+pub use format::{CURRENT_VERSION, FORMAT_NAME, Loaded, from_str, read, to_string};
 pub use recovery::{Orphan, RecoveryStore, process_is_running};
 pub use templates::{Template, example, starter};
 
@@ -23,15 +23,25 @@ use crate::model::Workbook;
 
 /// Reads a workbook from a file.
 pub fn load(path: &Path) -> Result<Workbook, LoadError> {
+    open(path).map(|loaded| loaded.workbook)
+}
+
+/// Reads a workbook from a file, and says which format version the file was in.
+pub fn open(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
     })?;
-    from_bytes(&bytes, path)
+    read_bytes(&bytes, path)
 }
 
 /// Reads a workbook from the bytes of a file; `path` names the file in errors.
 pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Workbook, LoadError> {
+    read_bytes(bytes, path).map(|loaded| loaded.workbook)
+}
+
+/// Reads a workbook from the bytes of a file, and says which format version it was in.
+pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty {
             path: path.to_owned(),
@@ -52,7 +62,7 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Workbook, LoadError> {
             });
         }
     };
-    from_str(text, path)
+    read(text, path)
 }
 
 /// Writes a workbook to a file atomically, keeping the previous file as `<name>.bak`.

@@ -15,7 +15,7 @@ const SPHERES: &str = include_str!("../../assets/templates/spheres-of-responsibi
 const EXAMPLE: &str = include_str!("../../assets/examples/riverside.ron");
 
 /// A map to start from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Template {
     /// You at the centre and the five key constituencies of the workshop around you.
     FiveConstituencies,

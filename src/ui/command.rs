@@ -90,11 +90,13 @@ pub enum AppCommand {
     ThemeLight,
     /// Use the dark theme.
     ThemeDark,
+    /// Open the Preferences window.
+    Preferences,
 }
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 42] = [
+    pub const ALL: [AppCommand; 43] = [
         AppCommand::New,
         AppCommand::NewFiveConstituencies,
         AppCommand::NewSpheres,
@@ -137,6 +139,7 @@ impl AppCommand {
         AppCommand::ThemeSystem,
         AppCommand::ThemeLight,
         AppCommand::ThemeDark,
+        AppCommand::Preferences,
     ];
 
     /// The menu text.
@@ -185,6 +188,7 @@ impl AppCommand {
             AppCommand::ThemeSystem => "Follow the system",
             AppCommand::ThemeLight => "Light",
             AppCommand::ThemeDark => "Dark",
+            AppCommand::Preferences => "Preferences…",
         }
     }
 
@@ -192,7 +196,7 @@ impl AppCommand {
     #[must_use]
     pub fn tooltip(self) -> &'static str {
         match self {
-            AppCommand::New => "Start a new map from the five-constituencies template",
+            AppCommand::New => "Start a new map from the template chosen in Preferences",
             AppCommand::NewFiveConstituencies => {
                 "Your governing authority, staff, community, profession and yourself, with suggested strategies"
             }
@@ -262,6 +266,9 @@ impl AppCommand {
             AppCommand::ThemeSystem => "Use light or dark colours as the system does",
             AppCommand::ThemeLight => "Use light colours whatever the system does",
             AppCommand::ThemeDark => "Use dark colours whatever the system does",
+            AppCommand::Preferences => {
+                "Theme, interface size, how often recovery copies are kept, markers, and the template for new maps"
+            }
         }
     }
 
@@ -316,6 +323,7 @@ impl AppCommand {
             AppCommand::ToggleOutline => key(ctrl_shift, Key::O),
             AppCommand::TogglePlan => key(ctrl_shift, Key::G),
             AppCommand::ToggleMarkers => key(ctrl_shift, Key::M),
+            AppCommand::Preferences => key(ctrl, Key::Comma),
         }
     }
 
@@ -356,6 +364,7 @@ impl AppCommand {
                 | AppCommand::ThemeSystem
                 | AppCommand::ThemeLight
                 | AppCommand::ThemeDark
+                | AppCommand::Preferences
                 | AppCommand::Find
         )
     }

@@ -15,6 +15,7 @@ mod outline;
 mod panel;
 mod plan;
 mod selection;
+mod settings;
 mod style;
 mod welcome;
 
@@ -27,6 +28,7 @@ pub use file_dialog::{
 };
 pub use notices::{Level, Notice};
 pub use panel::PanelEdit;
+pub use plan::PlanTab;
 
 /// Opens the relmap window with `file`, or with the starter template when there is none.
 pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {

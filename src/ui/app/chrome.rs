@@ -1,6 +1,6 @@
 //! The window's chrome: the menu bar, built from `AppCommand`s, and the status bar.
 
-use egui::Ui;
+use egui::{RichText, Ui};
 
 use super::{RelmapApp, Theme};
 use crate::ui::command::AppCommand;
@@ -30,6 +30,8 @@ impl RelmapApp {
             for command in [AppCommand::Save, AppCommand::SaveAs, AppCommand::SaveAsPath] {
                 self.menu_item(ui, command, commands);
             }
+            ui.separator();
+            self.menu_item(ui, AppCommand::Preferences, commands);
             ui.separator();
             self.menu_item(ui, AppCommand::Quit, commands);
         });
@@ -170,7 +172,7 @@ impl RelmapApp {
         }
     }
 
-    pub(super) fn status_bar(&self, ui: &mut Ui) {
+    pub(super) fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             let map = &self.doc.workbook().map;
             ui.label(format!("{} nodes", map.len()));
@@ -178,7 +180,17 @@ impl RelmapApp {
                 ui.label(format!("· {} selected", self.selection.len()));
             }
             ui.separator();
-            if self.doc.is_dirty() {
+            if self.doc.is_read_only() {
+                ui.label(RichText::new("Read-only: an older format").strong());
+                if ui
+                    .small_button("Upgrade…")
+                    .on_hover_text("Upgrade the file, or save an upgraded copy, to change the map")
+                    .clicked()
+                    && let Some(version) = self.older_format
+                {
+                    self.disk_question = Some(super::disk::DiskQuestion::OlderFormat(version));
+                }
+            } else if self.doc.is_dirty() {
                 ui.label("Unsaved changes");
             } else if self.doc.path().is_some() {
                 ui.label("Saved");

@@ -6,7 +6,8 @@ use std::time::Duration;
 use egui::{Id, Modal};
 
 use super::RelmapApp;
-use crate::storage::DiskStamp;
+use crate::storage::{self, DiskStamp};
+use crate::ui::file_dialog::PickKind;
 
 /// How often the open file is checked for changes made elsewhere.
 const CHECK_EVERY: Duration = Duration::from_secs(2);
@@ -18,6 +19,17 @@ pub(super) enum DiskQuestion {
     ChangedOnDisk,
     /// Saving would replace changes made elsewhere: overwrite them?
     Overwrite(PathBuf),
+    /// The file just opened is in this older format version: upgrade it in place, save an upgraded copy, or
+    /// keep it read-only?
+    OlderFormat(u32),
+}
+
+/// The answers to the questions about the file on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Answer {
+    Yes,
+    No,
+    Copy,
 }
 
 impl RelmapApp {
@@ -69,10 +81,10 @@ impl RelmapApp {
                     }
                     ui.horizontal(|ui| {
                         if ui.button("Reload").on_hover_text("Open the file as it is on disk now").clicked() {
-                            answer = Some(true);
+                            answer = Some(Answer::Yes);
                         }
                         if ui.button("Keep mine").on_hover_text("Keep the map as it is here; saving will ask first").clicked() {
-                            answer = Some(false);
+                            answer = Some(Answer::No);
                         }
                     });
                 }
@@ -84,10 +96,44 @@ impl RelmapApp {
                     );
                     ui.horizontal(|ui| {
                         if ui.button("Overwrite").clicked() {
-                            answer = Some(true);
+                            answer = Some(Answer::Yes);
                         }
                         if ui.button("Cancel").clicked() {
-                            answer = Some(false);
+                            answer = Some(Answer::No);
+                        }
+                    });
+                }
+                DiskQuestion::OlderFormat(version) => {
+                    ui.heading(format!("{name} is in an older format"));
+                    ui.label(format!(
+                        "It was saved in relmap's format version {version}; this relmap writes version {}. \
+                         The map is open read-only until you choose.",
+                        storage::CURRENT_VERSION
+                    ));
+                    ui.add_space(4.0);
+                    ui.vertical(|ui| {
+                        if ui
+                            .button("Upgrade this file")
+                            .on_hover_text(
+                                "Save it in the new format now; the old file is kept as a backup beside it",
+                            )
+                            .clicked()
+                        {
+                            answer = Some(Answer::Yes);
+                        }
+                        if ui
+                            .button("Save an upgraded copy…")
+                            .on_hover_text("Leave this file as it is and save the map in the new format under another name")
+                            .clicked()
+                        {
+                            answer = Some(Answer::Copy);
+                        }
+                        if ui
+                            .button("Open read-only")
+                            .on_hover_text("Look at the map without changing the file; older versions of relmap can still open it")
+                            .clicked()
+                        {
+                            answer = Some(Answer::No);
                         }
                     });
                 }
@@ -96,16 +142,27 @@ impl RelmapApp {
         let Some(answer) = answer else { return };
         self.disk_question = None;
         match (question, answer) {
-            (DiskQuestion::ChangedOnDisk, true) => {
+            (DiskQuestion::ChangedOnDisk, Answer::Yes) => {
                 if let Some(path) = self.doc.path().map(ToOwned::to_owned) {
                     self.open_path(path);
                 }
             }
-            (DiskQuestion::ChangedOnDisk, false) => self.doc.mark_unsaved(),
-            (DiskQuestion::Overwrite(path), true) => {
+            (DiskQuestion::ChangedOnDisk, _) => self.doc.mark_unsaved(),
+            (DiskQuestion::Overwrite(path), Answer::Yes) => {
                 self.save_to_unchecked(path);
             }
-            (DiskQuestion::Overwrite(_), false) => {}
+            (DiskQuestion::Overwrite(_), _) | (DiskQuestion::OlderFormat(_), Answer::No) => {}
+            (DiskQuestion::OlderFormat(_), Answer::Yes) => {
+                if let Some(path) = self.doc.path().map(ToOwned::to_owned)
+                    && self.save_to_unchecked(path.clone())
+                {
+                    self.notices.info(format!(
+                        "{name} is now in the new format. The old file is kept as {}.",
+                        storage::backup_path(&path).display()
+                    ));
+                }
+            }
+            (DiskQuestion::OlderFormat(_), Answer::Copy) => self.start_pick(PickKind::SaveAs),
         }
     }
 }

@@ -118,12 +118,21 @@ impl RelmapApp {
         self.canvas.request_fit();
     }
 
-    /// Opens a file. On failure the message names the file and the place, and the open map stays open.
+    /// Opens a file. On failure the message names the file and the place, and the open map stays open. A file
+    /// in an older format opens read-only, and the user is asked whether to upgrade it, save an upgraded copy
+    /// or keep it read-only.
     pub fn open_path(&mut self, path: PathBuf) {
-        match storage::load(&path) {
-            Ok(workbook) => {
+        match storage::open(&path) {
+            Ok(loaded) => {
                 self.remember_recent(&path);
-                self.replace_document(Document::new(workbook, Some(path)));
+                let mut doc = Document::new(loaded.workbook, Some(path));
+                self.older_format =
+                    (loaded.version < storage::CURRENT_VERSION).then_some(loaded.version);
+                if let Some(version) = self.older_format {
+                    doc.set_read_only(true);
+                    self.disk_question = Some(DiskQuestion::OlderFormat(version));
+                }
+                self.replace_document(doc);
                 self.stamp_file();
                 self.disk_asked = false;
             }
@@ -138,6 +147,11 @@ impl RelmapApp {
         let Some(path) = self.doc.path().map(ToOwned::to_owned) else {
             return false;
         };
+        if self.doc.is_read_only() {
+            // A file kept read-only is never written over; saving makes an upgraded copy elsewhere.
+            self.start_pick(PickKind::SaveAs);
+            return false;
+        }
         self.save_to(path)
     }
 

@@ -12,7 +12,11 @@ mod clipboard;
 mod disk;
 mod editing;
 mod files;
+mod prefs;
 mod recovery;
+
+use prefs::PREFERENCES_KEY;
+pub use prefs::{Preferences, Theme};
 
 use crate::document::{Document, EditCommand};
 use crate::model::{NodeId, Workbook};
@@ -29,6 +33,7 @@ use super::notices::{Notice, Notices};
 use super::outline::OutlineState;
 use super::plan::PlanPanel;
 use super::selection::Selection;
+use super::settings::settings_window;
 use super::welcome::{Welcome, welcome_ui};
 
 /// A dialog answer faster than this means no dialog was shown: rfd returns at once without a desktop portal
@@ -52,65 +57,6 @@ pub enum PendingAction {
     Quit,
 }
 
-/// Preferences kept between runs through eframe's storage. Never the document.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "independent switches of the interface, not a state machine"
-)]
-pub struct Preferences {
-    /// Whether the inspector panel is shown.
-    pub show_inspector: bool,
-    /// Whether the outline panel is shown.
-    pub show_outline: bool,
-    /// Whether the plan panel is shown.
-    pub show_plan: bool,
-    /// Whether nodes show their health, overdue and strategy markers.
-    pub show_markers: bool,
-    /// The files opened or saved last, newest first.
-    pub recent: Vec<PathBuf>,
-    /// Light, dark, or whatever the system uses.
-    pub theme: Theme,
-}
-
-/// The colour theme the user chose.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Theme {
-    /// Follow the system's setting.
-    #[default]
-    System,
-    /// Light.
-    Light,
-    /// Dark.
-    Dark,
-}
-
-impl Theme {
-    fn preference(self) -> egui::ThemePreference {
-        match self {
-            Theme::System => egui::ThemePreference::System,
-            Theme::Light => egui::ThemePreference::Light,
-            Theme::Dark => egui::ThemePreference::Dark,
-        }
-    }
-}
-
-impl Default for Preferences {
-    fn default() -> Preferences {
-        Preferences {
-            show_inspector: true,
-            show_outline: false,
-            show_plan: true,
-            show_markers: true,
-            recent: Vec::new(),
-            theme: Theme::System,
-        }
-    }
-}
-
-const PREFERENCES_KEY: &str = "relmap-preferences";
-
 /// The relmap window.
 #[allow(
     clippy::struct_excessive_bools,
@@ -125,6 +71,10 @@ pub struct RelmapApp {
     plan: PlanPanel,
     /// Whether the welcome screen is shown.
     welcome: bool,
+    /// Whether the Preferences window is open.
+    settings_open: bool,
+    /// The widget that had the keyboard at the end of the last frame.
+    last_focus: Option<egui::Id>,
     /// What the open file looked like when relmap last read or wrote it.
     disk: Option<crate::storage::DiskStamp>,
     /// When the file was last checked for changes made elsewhere, in egui's clock.
@@ -140,11 +90,12 @@ pub struct RelmapApp {
     /// When the recovery copy was last written, in egui's clock.
     last_recovery_write: f64,
     /// Seconds between recovery copies.
-    recovery_interval: f64,
     /// Recovery copies that a crash left behind, to offer.
     orphans: Vec<crate::storage::Orphan>,
     /// A question about the file on disk being asked.
     disk_question: Option<disk::DiskQuestion>,
+    /// The format version of the open file when it is older than the current one.
+    older_format: Option<u32>,
     /// Whether a row of the outline has the keyboard this frame: arrows then follow the outline's rows.
     outline_has_keyboard: bool,
     /// Give the label field of the link inspector the keyboard at the next frame.
@@ -177,15 +128,17 @@ impl RelmapApp {
             outline: OutlineState::default(),
             plan: PlanPanel::default(),
             welcome: false,
+            settings_open: false,
+            last_focus: None,
             disk: None,
             last_disk_check: 0.0,
             disk_asked: false,
             disk_question: None,
+            older_format: None,
             backups: None,
             recovery: None,
             recovery_revision: None,
             last_recovery_write: 0.0,
-            recovery_interval: recovery::RECOVERY_INTERVAL,
             orphans: Vec::new(),
             outline_has_keyboard: false,
             focus_link_label: false,
@@ -225,8 +178,9 @@ impl RelmapApp {
             .storage
             .and_then(|s| eframe::get_value::<Preferences>(s, PREFERENCES_KEY))
         {
-            cc.egui_ctx.set_theme(prefs.theme.preference());
             app.prefs = prefs;
+            app.prefs.tidy();
+            app.prefs.apply_looks(&cc.egui_ctx);
         }
         // A start without a file shows what relmap is for and where to begin: a template, the example, or a
         // recent map.
@@ -284,7 +238,12 @@ impl RelmapApp {
     #[must_use]
     pub fn window_title(&self) -> String {
         let dirty = if self.doc.is_dirty() { "● " } else { "" };
-        format!("{dirty}{} — relmap", self.doc.display_name())
+        let read_only = if self.doc.is_read_only() {
+            " (read-only)"
+        } else {
+            ""
+        };
+        format!("{dirty}{}{read_only} — relmap", self.doc.display_name())
     }
 
     /// Applies an edit to the document as one undo step. A refused edit is reported, never fatal.
@@ -315,7 +274,13 @@ impl RelmapApp {
             // Plain keys act on the map only while the canvas has the keyboard, never while typing.
             let focused = ctx.memory(egui::Memory::focused);
             self.outline_has_keyboard = self.outline.has_keyboard(focused);
+            // egui drops the keyboard on Escape before the frame begins, so Escape that leaves a field (a number,
+            // a date) would otherwise reach the map as "select none" as well.
+            let left_a_field = focused.is_none()
+                && self.last_focus.is_some_and(|id| id != canvas::canvas_id())
+                && ctx.input(|i| i.key_pressed(egui::Key::Escape));
             let map_has_keyboard = self.canvas.title_edit.is_none()
+                && !left_a_field
                 && (focused.is_none_or(|id| id == canvas::canvas_id())
                     || self.outline.has_keyboard(focused));
             commands.extend(AppCommand::consume_shortcuts(&ctx, map_has_keyboard));
@@ -364,6 +329,7 @@ impl RelmapApp {
                         self.doc.workbook(),
                         self.selection.primary(),
                         self.today,
+                        &mut self.prefs.hidden_plan_tabs,
                     )
                 })
                 .inner;
@@ -441,6 +407,9 @@ impl RelmapApp {
                 Welcome::Open | Welcome::Closed => {}
             }
         }
+        if self.settings_open && settings_window(&ctx, &mut self.settings_open, &mut self.prefs) {
+            self.prefs.apply_looks(&ctx);
+        }
         self.dialogs(&ctx);
         self.disk_question_ui(&ctx);
         self.recovery_offer_ui(&ctx);
@@ -448,14 +417,17 @@ impl RelmapApp {
             self.run(command, &ctx);
         }
         self.update_title(&ctx);
+        self.last_focus = ctx.memory(egui::Memory::focused);
     }
 
     /// Runs one command.
     pub fn run(&mut self, command: AppCommand, ctx: &egui::Context) {
         match command {
-            AppCommand::New | AppCommand::NewFiveConstituencies => {
+            AppCommand::New => self.guard(PendingAction::New(self.prefs.default_template), ctx),
+            AppCommand::NewFiveConstituencies => {
                 self.guard(PendingAction::New(Template::FiveConstituencies), ctx);
             }
+            AppCommand::Preferences => self.settings_open = true,
             AppCommand::NewSpheres => self.guard(PendingAction::New(Template::Spheres), ctx),
             AppCommand::NewBlank => self.guard(PendingAction::New(Template::Blank), ctx),
             AppCommand::OpenExample => self.guard(PendingAction::OpenExample, ctx),
@@ -494,7 +466,7 @@ impl RelmapApp {
                     AppCommand::ThemeDark => Theme::Dark,
                     _ => Theme::System,
                 };
-                ctx.set_theme(self.prefs.theme.preference());
+                self.prefs.apply_looks(ctx);
             }
             other => self.run_map_command(other, ctx),
         }

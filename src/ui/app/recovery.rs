@@ -6,8 +6,9 @@ use super::RelmapApp;
 use crate::document::Document;
 use crate::storage::{self, Orphan, RecoveryStore};
 
-/// How often, at most, a recovery copy is written while there are unsaved changes, in seconds.
-pub const RECOVERY_INTERVAL: f64 = 30.0;
+/// How often, at most, a recovery copy is written while there are unsaved changes, in seconds, unless the user
+/// chose otherwise in Preferences.
+pub const RECOVERY_SECONDS: u32 = 30;
 
 impl RelmapApp {
     /// Uses this store for recovery copies, and looks for copies a crash left behind.
@@ -39,7 +40,7 @@ impl RelmapApp {
             return;
         }
         let now = ctx.input(|i| i.time);
-        let due = self.last_recovery_write + self.recovery_interval;
+        let due = self.last_recovery_write + f64::from(self.prefs.recovery_seconds);
         if self.recovery_revision.is_some() && now < due {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
             return;

@@ -189,7 +189,8 @@ fn contact_log(ui: &mut Ui, edits: &mut Edits, topic: &Topic, today: NaiveDate) 
             let width = (ui.available_width() - room_for_buttons(ui, &[REMOVE])).max(80.0);
             let name = format!("Contact note {number}");
             let field = Field::new(row_id(list, "note", index), Naming::Name(&name), width)
-                .hint("What happened");
+                .hint("What happened")
+                .row();
             text_field(ui, edits, field, &contact.note, |note| {
                 let item = ListItem::Contact(Contact {
                     date: contact.date,

@@ -87,6 +87,8 @@ pub(super) struct Field<'a> {
     pub color: Option<egui::Color32>,
     /// Its font, where it differs from the body font.
     pub font: Option<egui::TextStyle>,
+    /// Whether Enter leaves the field (Shift+Enter then starts a new line), as in the rows of a list.
+    pub enter_leaves: bool,
 }
 
 impl<'a> Field<'a> {
@@ -100,6 +102,7 @@ impl<'a> Field<'a> {
             hint: "",
             color: None,
             font: None,
+            enter_leaves: false,
         }
     }
 
@@ -112,6 +115,14 @@ impl<'a> Field<'a> {
     pub fn hint(self, hint: &'a str) -> Field<'a> {
         Field { hint, ..self }
     }
+
+    /// A row of a list: Enter confirms it and leaves it, Shift+Enter starts a new line.
+    pub fn row(self) -> Field<'a> {
+        Field {
+            enter_leaves: true,
+            ..self
+        }
+    }
 }
 
 /// A text field showing `value`. Each change becomes a typing edit that `command` makes from the whole new
@@ -123,6 +134,10 @@ pub(super) fn text_field(
     value: &str,
     command: impl FnOnce(String) -> EditCommand,
 ) -> Response {
+    if field.enter_leaves && ui.memory(|m| m.has_focus(field.id)) && ui.input_mut(take_plain_enter)
+    {
+        ui.memory_mut(|m| m.surrender_focus(field.id));
+    }
     let mut text = value.to_owned();
     let mut edit = TextEdit::multiline(&mut text)
         .id(field.id)
@@ -132,6 +147,12 @@ pub(super) fn text_field(
         .text_color_opt(field.color);
     if let Some(font) = field.font {
         edit = edit.font(font);
+    }
+    if field.enter_leaves {
+        edit = edit.return_key(egui::KeyboardShortcut::new(
+            egui::Modifiers::SHIFT,
+            egui::Key::Enter,
+        ));
     }
     // Escape leaves the field, and only that. egui would drop the keyboard before the frame begins, so that the
     // app would see Escape with nothing focused and clear the selection; the field takes the key itself.
@@ -166,6 +187,27 @@ pub(super) fn text_field(
         edits.list.push(PanelEdit::EndTyping);
     }
     response
+}
+
+/// Takes Enter pressed without any modifier out of the input. (`consume_key` would take Shift+Enter as well,
+/// which starts a new line.)
+fn take_plain_enter(input: &mut egui::InputState) -> bool {
+    let plain_enter = |event: &egui::Event| {
+        matches!(
+            event,
+            egui::Event::Key {
+                key: egui::Key::Enter,
+                pressed: true,
+                modifiers,
+                ..
+            } if modifiers.is_none()
+        )
+    };
+    let found = input.events.iter().any(plain_enter);
+    if found {
+        input.events.retain(|event| !plain_enter(event));
+    }
+    found
 }
 
 /// How a widget is named for screen readers and tests.

@@ -38,7 +38,8 @@ pub(super) fn people(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
                 Naming::Name(&name),
                 width * 0.4,
             )
-            .hint("Name or role");
+            .hint("Name or role")
+            .row();
             text_field(ui, edits, field, &person.name, |name| {
                 let item = ListItem::Person(Person {
                     name,
@@ -52,7 +53,8 @@ pub(super) fn people(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
                 Naming::Name(&interests),
                 width * 0.6,
             )
-            .hint("What they care about");
+            .hint("What they care about")
+            .row();
             text_field(ui, edits, field, &person.interests, |interests| {
                 let item = ListItem::Person(Person {
                     name: person.name.clone(),
@@ -124,7 +126,8 @@ pub(super) fn strategies(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
                 (ui.available_width() - room_for_buttons(ui, &[UP, DOWN, REMOVE])).max(80.0);
             let name = format!("Strategy {number}");
             let mut field = Field::new(row_id(list, "text", index), Naming::Name(&name), width)
-                .hint("What you will do");
+                .hint("What you will do")
+                .row();
             // Done strategies stay for the record, greyed so the active ones stand out.
             if strategy.status == StrategyStatus::Done {
                 field.color = Some(ui.visuals().weak_text_color());
@@ -193,7 +196,8 @@ pub(super) fn success_measures(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
             let width = (ui.available_width() - room_for_buttons(ui, &[REMOVE])).max(80.0);
             let name = format!("Measure {number}");
             let field = Field::new(row_id(list, "text", index), Naming::Name(&name), width)
-                .hint("A sign of success");
+                .hint("A sign of success")
+                .row();
             text_field(ui, edits, field, measure, |text| {
                 replace(list, index, ListItem::Text(text))
             });

@@ -18,9 +18,9 @@ use actions::ActionsView;
 use fields::Edits;
 use relationships::RelationshipsView;
 
-/// One tab of the plan panel.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) enum PlanTab {
+/// One tab of the plan panel. Each can be hidden; which are hidden is kept with the preferences.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum PlanTab {
     /// Personal and team goals.
     #[default]
     Goals,
@@ -38,7 +38,7 @@ pub(crate) enum PlanTab {
 
 impl PlanTab {
     /// Every tab, in the order the panel shows them.
-    const ALL: [PlanTab; 6] = [
+    pub const ALL: [PlanTab; 6] = [
         PlanTab::Goals,
         PlanTab::Working,
         PlanTab::Checklist,
@@ -49,7 +49,7 @@ impl PlanTab {
 
     /// The name on the tab.
     #[must_use]
-    fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             PlanTab::Goals => "Goals",
             PlanTab::Working => "What's working",
@@ -72,22 +72,25 @@ pub struct PlanPanel {
 }
 
 impl PlanPanel {
-    /// Shows the plan. `selected` is the primary selected node, for linking action items to it.
+    /// Shows the plan. `selected` is the primary selected node, for linking action items to it; `hidden` lists
+    /// the tabs the user hid, and changes when they show or hide one.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         workbook: &Workbook,
         selected: Option<NodeId>,
         today: NaiveDate,
+        hidden: &mut Vec<PlanTab>,
     ) -> Vec<PanelEdit> {
-        ui.horizontal(|ui| {
-            for tab in PlanTab::ALL {
-                if ui.selectable_label(self.tab == tab, tab.label()).clicked() {
-                    self.tab = tab;
-                }
-            }
-        });
+        self.tab_strip(ui, hidden);
         ui.separator();
+        if hidden.contains(&self.tab) {
+            let Some(tab) = PlanTab::ALL.into_iter().find(|tab| !hidden.contains(tab)) else {
+                ui.weak("Every plan tab is hidden. Choose the ones to show under \"Tabs\" above.");
+                return Vec::new();
+            };
+            self.tab = tab;
+        }
         let mut edits = Edits {
             list: Vec::new(),
             pending_focus: &mut self.pending_focus,
@@ -120,6 +123,46 @@ impl PlanPanel {
             }),
         }
         edits.list
+    }
+}
+
+impl PlanPanel {
+    /// The tabs that are shown, and a menu to show or hide each; a tab can also be hidden from its own
+    /// right-click menu.
+    fn tab_strip(&mut self, ui: &mut egui::Ui, hidden: &mut Vec<PlanTab>) {
+        ui.horizontal(|ui| {
+            let shown: Vec<PlanTab> = PlanTab::ALL
+                .into_iter()
+                .filter(|tab| !hidden.contains(tab))
+                .collect();
+            for tab in shown {
+                let response = ui.selectable_label(self.tab == tab, tab.label());
+                if response.clicked() {
+                    self.tab = tab;
+                }
+                response.context_menu(|ui| {
+                    if ui.button(format!("Hide \"{}\"", tab.label())).clicked() {
+                        hidden.push(tab);
+                    }
+                });
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.menu_button("Tabs", |ui| {
+                    for tab in PlanTab::ALL {
+                        let mut shown = !hidden.contains(&tab);
+                        if ui.checkbox(&mut shown, tab.label()).changed() {
+                            if shown {
+                                hidden.retain(|other| *other != tab);
+                            } else {
+                                hidden.push(tab);
+                            }
+                        }
+                    }
+                })
+                .response
+                .on_hover_text("Show or hide the tabs of the plan");
+            });
+        });
     }
 }
 
