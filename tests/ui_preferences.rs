@@ -15,7 +15,7 @@ use egui_kittest::kittest::Queryable as _;
 use relmap::document::EditCommand;
 use relmap::storage::{RecoveryStore, Template};
 use relmap::ui::{PlanTab, RelmapApp};
-use ui_support::{harness_with, press_with, starter_app, starter_harness};
+use ui_support::{harness_with, press, press_with, starter_app, starter_harness};
 
 fn open_preferences(harness: &mut Harness<'_, RelmapApp>) {
     press_with(harness, egui::Modifiers::COMMAND, egui::Key::Comma);
@@ -38,6 +38,13 @@ fn the_preferences_window_opens_from_the_file_menu() {
     harness.run();
     harness.get_by_label("Recovery copy every");
     harness.get_by_label("New maps start from");
+
+    // Escape closes it, and only it: the selection stays.
+    let selected = harness.state().selected();
+    press(&mut harness, egui::Key::Escape);
+    assert!(harness.query_by_label("Recovery copy every").is_none());
+    assert_eq!(harness.state().selected(), selected);
+    assert!(selected.is_some());
 }
 
 #[test]

@@ -16,8 +16,11 @@ pub const RECOVERY_SECONDS: std::ops::RangeInclusive<u32> = 5..=600;
 /// caller passes on to egui.
 pub fn settings_window(ctx: &egui::Context, open: &mut bool, prefs: &mut Preferences) -> bool {
     let before = (prefs.theme, prefs.ui_scale);
+    let top_middle = ctx.content_rect().center_top() + egui::vec2(0.0, 80.0);
     Window::new("Preferences")
         .open(open)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(top_middle)
         .collapsible(false)
         .resizable(false)
         .default_width(420.0)

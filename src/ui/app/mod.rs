@@ -265,6 +265,11 @@ impl RelmapApp {
         self.poll_picker(&ctx);
 
         let mut commands = Vec::new();
+        if self.settings_open
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.settings_open = false;
+        }
         if self.prompt.is_none()
             && self.confirming.is_none()
             && !self.welcome
