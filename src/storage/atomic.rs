@@ -28,6 +28,26 @@ pub fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
+    replace(path, Backup::Keep, write)
+}
+
+/// Writes `bytes` to `path` atomically without keeping the previous file: for relmap's own files, such as
+/// recovery copies, whose previous version is worth nothing.
+pub fn write_atomically_without_backup(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, Backup::Drop, |file| file.write_all(bytes))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Backup {
+    Keep,
+    Drop,
+}
+
+fn replace(
+    path: &Path,
+    backup: Backup,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
     // Saving through a symbolic link replaces the file it points to, not the link.
     let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)?,
@@ -68,7 +88,7 @@ pub fn write_atomically_with(
         file.flush()?;
         file.sync_all()?;
         drop(file);
-        if existing.is_some() {
+        if existing.is_some() && backup == Backup::Keep {
             keep_backup(&target)?;
         }
         fs::rename(&temp, &target)

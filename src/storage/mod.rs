@@ -9,7 +9,9 @@ mod migrate;
 mod recovery;
 mod templates;
 
-pub use atomic::{backup_path, write_atomically, write_atomically_with};
+pub use atomic::{
+    backup_path, write_atomically, write_atomically_with, write_atomically_without_backup,
+};
 pub use backups::{BACKUPS_PER_FILE, BackupStore};
 pub use disk::DiskStamp;
 pub use error::{LoadError, SaveError};

@@ -5,7 +5,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::write_atomically;
+use super::atomic::write_atomically_without_backup;
 
 /// A folder of recovery copies, one per running relmap.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,8 +61,8 @@ impl RecoveryStore {
         let path_text = original
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default();
-        write_atomically(&Self::original_of(&copy), path_text.as_bytes())?;
-        write_atomically(&copy, text.as_bytes())
+        write_atomically_without_backup(&Self::original_of(&copy), path_text.as_bytes())?;
+        write_atomically_without_backup(&copy, text.as_bytes())
     }
 
     /// Removes the recovery copy of this process, as on a clean exit or after saving.
@@ -147,5 +147,20 @@ mod tests {
             store.orphans(&|_| false).is_empty(),
             "a clean exit leaves nothing"
         );
+    }
+
+    #[test]
+    fn rewriting_a_copy_leaves_no_backups_and_removing_it_leaves_an_empty_folder() {
+        let data = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::at(data.path().to_owned());
+        store
+            .write(333, Some(Path::new("/maps/a.ron")), "(one)")
+            .unwrap();
+        store
+            .write(333, Some(Path::new("/maps/a.ron")), "(two)")
+            .unwrap();
+        store.remove(333);
+        let left: Vec<_> = std::fs::read_dir(data.path()).unwrap().flatten().collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 }
