@@ -590,3 +590,57 @@ fn a_file_cut_at_any_point_is_refused_without_a_panic() {
     }
     assert!(refused > bytes.len() / 7 - 1, "{refused} cuts refused");
 }
+
+// Inputs found by the fuzz target (fuzz/regressions/).
+
+#[test]
+fn an_id_too_large_to_count_on_from_is_refused() {
+    for text in [
+        "(format:\"relmap\",version:1,nodes:[(id:18446744073709551615,title:\"\")])",
+        "(format:\"relmap\",version:1,nodes:[(id:1,title:\"\",children:[2]),(id:2,title:\"\")],links:[(id:18446744073709551615,from:1,to:2)])",
+    ] {
+        let file = broken(text.as_bytes());
+        let error = load_error(&file);
+        assert!(error.to_string().contains("too large"), "{error}");
+    }
+}
+
+#[test]
+fn the_largest_allowed_id_loads_and_new_nodes_still_get_fresh_ids() {
+    let text = format!(
+        "(format:\"relmap\",version:1,nodes:[(id:{},title:\"Root\")])",
+        relmap::model::MAX_ID
+    );
+    let mut workbook = relmap::storage::from_str(&text, std::path::Path::new("big.ron"))
+        .expect("the largest id is allowed");
+    let first = workbook.map.allocate_node_id();
+    let second = workbook.map.allocate_node_id();
+    assert!(first.0 > relmap::model::MAX_ID && second.0 > relmap::model::MAX_ID);
+    assert_ne!(first, second);
+}
+
+#[test]
+fn a_huge_position_saves_as_a_number_and_stays_put() {
+    let text = "(format:\"relmap\",version:1,nodes:[(id:1,title:\"\",x:3e38)])";
+    let workbook = relmap::storage::from_str(text, std::path::Path::new("far.ron"))
+        .expect("a finite position loads");
+    let saved = relmap::storage::to_string(&workbook);
+    assert!(!saved.contains("inf"), "{saved}");
+    let again = relmap::storage::from_str(&saved, std::path::Path::new("far.ron"))
+        .expect("the saved file loads");
+    assert_eq!(relmap::storage::to_string(&again), saved);
+}
+
+#[test]
+fn a_long_detached_chain_of_parents_is_reported_as_one_cycle() {
+    // The root, plus 3,000 nodes in one loop that nothing reaches: 2 → 3 → … → 3001 → 2.
+    let mut nodes = vec!["(id:1,title:\"Root\")".to_owned()];
+    for id in 2..=3001 {
+        let next = if id == 3001 { 2 } else { id + 1 };
+        nodes.push(format!("(id:{id},title:\"n\",children:[{next}])"));
+    }
+    let nodes: Vec<&str> = nodes.iter().map(String::as_str).collect();
+    let file = broken(map_file(&nodes, &[]).as_bytes());
+    let error = load_error(&file);
+    assert!(error.to_string().contains("cycle"), "{error}");
+}

@@ -23,5 +23,5 @@ pub use profile::{
 };
 pub use search::find;
 pub use topic::{Icon, NodeKind, Pos, Rgb, Topic};
-pub use validate::Violation;
+pub use validate::{MAX_ID, Violation};
 pub use workbook::Workbook;

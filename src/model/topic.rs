@@ -186,7 +186,8 @@ impl Pos {
     #[must_use]
     pub fn rounded(self) -> Pos {
         let round = |v: f32| {
-            let r = (v * 10.0).round() / 10.0;
+            // In f64, so that a huge coordinate never overflows to infinity, which no file may hold.
+            let r = ((f64::from(v) * 10.0).round() / 10.0) as f32;
             // Avoid writing "-0.0".
             if r == 0.0 { 0.0 } else { r }
         };

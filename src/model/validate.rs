@@ -4,9 +4,19 @@ use std::collections::HashSet;
 
 use super::{LinkId, MindMap, NodeId};
 
+/// The largest id a node or a link may have: 2^53 − 1, so that ids survive formats that keep numbers as
+/// doubles, and adding one to an id never overflows.
+pub const MAX_ID: u64 = (1 << 53) - 1;
+
 /// One broken invariant.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Violation {
+    /// A node id beyond [`MAX_ID`].
+    #[error("the node id {0} is too large (ids go up to {max})", max = MAX_ID)]
+    NodeIdTooLarge(NodeId),
+    /// A link id beyond [`MAX_ID`].
+    #[error("the link id {0} is too large (ids go up to {max})", max = MAX_ID)]
+    LinkIdTooLarge(LinkId),
     /// The named root does not exist.
     #[error("the central node {0} does not exist")]
     MissingRoot(NodeId),
@@ -115,27 +125,16 @@ impl MindMap {
             problems.push(Violation::SeveralRoots(roots));
         }
         let reachable: HashSet<NodeId> = self.subtree_guarded(root);
-        let parentless: HashSet<NodeId> = parentless.into_iter().collect();
+        // Descendants of an extra root are already reported through that root. Collected once: walking up
+        // from every node instead would take quadratic time on a long detached chain.
+        let under_extra_roots: HashSet<NodeId> = parentless
+            .iter()
+            .flat_map(|&extra| self.subtree_guarded(extra))
+            .collect();
         let mut unreachable: Vec<NodeId> = ids
             .iter()
             .copied()
-            .filter(|id| !reachable.contains(id) && !parentless.contains(id))
-            .filter(|&id| {
-                // Descendants of an extra root are already reported through that root.
-                let mut at = self.parent(id);
-                let mut steps = 0;
-                while let Some(p) = at {
-                    if parentless.contains(&p) {
-                        return false;
-                    }
-                    steps += 1;
-                    if steps > ids.len() {
-                        break;
-                    }
-                    at = self.parent(p);
-                }
-                true
-            })
+            .filter(|id| !reachable.contains(id) && !under_extra_roots.contains(id))
             .collect();
         if !unreachable.is_empty() {
             unreachable.sort_unstable();

@@ -185,6 +185,9 @@ fn describe(code: &ron::Error) -> String {
         ron::Error::ExpectedAttribute | ron::Error::ExpectedNamedStructLike("File") => format!(
             "this is not a relmap map: a map is RON text that starts with `(format: \"{FORMAT_NAME}\", version: {CURRENT_VERSION},`"
         ),
+        ron::Error::ExceededRecursionLimit => {
+            "the file is nested too deeply to read".to_owned()
+        }
         // The struct names are relmap's own (`NodeV1`, `FileV0`); the user only needs the field.
         ron::Error::MissingStructField { field, .. } => {
             format!("the field `{field}` is missing here")

@@ -36,6 +36,8 @@ pub(super) fn to_current(version: u32, text: &str, path: &Path) -> Result<BodyV1
             // The prototype wrote optional values bare (`color: "#3b6ea5"`, not `Some("#3b6ea5")`).
             let file: FileV0 = ron::Options::default()
                 .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+                // Each level of the nested tree takes several levels of RON; this allows about 100.
+                .with_recursion_limit(400)
                 .from_str(text)
                 .map_err(|error| syntax(&error, path))?;
             Ok(v0_to_v1(file))

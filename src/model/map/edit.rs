@@ -21,7 +21,7 @@ impl MindMap {
             return Err(MapError::IndexOutOfRange { parent, index, len });
         }
         let id = topic.id;
-        self.next_node = self.next_node.max(id.0 + 1);
+        self.next_node = self.next_node.max(id.0.saturating_add(1));
         let child_index = self.add_slot(topic, Vec::new());
         self.graph.add_edge(parent_index, child_index, Edge::Tree);
         self.slot_mut(parent).children.insert(index, id);
@@ -84,7 +84,7 @@ impl MindMap {
         };
         self.check_new_links(&links, &nodes.iter().map(|(topic, _)| topic.id).collect())?;
         for (topic, children) in nodes {
-            self.next_node = self.next_node.max(topic.id.0 + 1);
+            self.next_node = self.next_node.max(topic.id.0.saturating_add(1));
             self.add_slot(topic, children);
         }
         // Tree edges are added once every node exists, since children may precede nothing in pre-order.
@@ -173,7 +173,7 @@ impl MindMap {
         }
         let id = topic.id;
         self.check_new_links(&links, &[id].into())?;
-        self.next_node = self.next_node.max(id.0 + 1);
+        self.next_node = self.next_node.max(id.0.saturating_add(1));
         let moved: Vec<NodeId> = self
             .slot_mut(parent)
             .children
@@ -237,7 +237,7 @@ impl MindMap {
         }
         let from = self.index(link.from)?;
         let to = self.index(link.to)?;
-        self.next_link = self.next_link.max(link.id.0 + 1);
+        self.next_link = self.next_link.max(link.id.0.saturating_add(1));
         let id = link.id;
         let edge = self.graph.add_edge(from, to, Edge::Cross(link));
         self.links.insert(id, edge);

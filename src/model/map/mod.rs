@@ -125,7 +125,7 @@ impl MindMap {
             nodes: HashMap::new(),
             links: HashMap::new(),
             root: root.id,
-            next_node: root.id.0 + 1,
+            next_node: root.id.0.saturating_add(1),
             next_link: 1,
         };
         map.add_slot(root, Vec::new());
@@ -153,11 +153,15 @@ impl MindMap {
         let mut kept = Vec::with_capacity(nodes.len());
         for (topic, children) in nodes {
             let id = topic.id;
+            if id.0 > super::MAX_ID {
+                problems.push(Violation::NodeIdTooLarge(id));
+                continue;
+            }
             if map.nodes.contains_key(&id) {
                 problems.push(Violation::DuplicateNode(id));
                 continue;
             }
-            map.next_node = map.next_node.max(id.0 + 1);
+            map.next_node = map.next_node.max(id.0.saturating_add(1));
             map.add_slot(topic, Vec::new());
             kept.push((id, children));
         }
@@ -175,6 +179,10 @@ impl MindMap {
             map.slot_mut(parent).children = real;
         }
         for link in links {
+            if link.id.0 > super::MAX_ID {
+                problems.push(Violation::LinkIdTooLarge(link.id));
+                continue;
+            }
             if map.links.contains_key(&link.id) {
                 problems.push(Violation::DuplicateLink(link.id));
                 continue;
@@ -192,7 +200,7 @@ impl MindMap {
                 });
                 continue;
             };
-            map.next_link = map.next_link.max(link.id.0 + 1);
+            map.next_link = map.next_link.max(link.id.0.saturating_add(1));
             let id = link.id;
             let edge = map.graph.add_edge(from, to, Edge::Cross(link));
             map.links.insert(id, edge);
@@ -383,14 +391,14 @@ impl MindMap {
     /// A fresh node id, never used in this map before.
     pub fn allocate_node_id(&mut self) -> NodeId {
         let id = NodeId(self.next_node);
-        self.next_node += 1;
+        self.next_node = self.next_node.saturating_add(1);
         id
     }
 
     /// A fresh link id, never used in this map before.
     pub fn allocate_link_id(&mut self) -> LinkId {
         let id = LinkId(self.next_link);
-        self.next_link += 1;
+        self.next_link = self.next_link.saturating_add(1);
         id
     }
 
