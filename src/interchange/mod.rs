@@ -1,6 +1,7 @@
 //! Exchanging maps with the rest of the world: the clipboard, and later other mind-map tools' formats.
 
 mod clipboard;
+mod markdown;
 mod outline;
 mod paste;
 
@@ -8,4 +9,5 @@ pub use clipboard::{
     CLIPBOARD_VERSION, ClipboardError, Fragment, FragmentLink, FragmentNode, MAX_PASTE_LINES, copy,
     from_clipboard_text, to_clipboard_text,
 };
+pub use markdown::to_markdown;
 pub use paste::{IdFns, IdSource, Pasted, PastedNode, instantiate};
