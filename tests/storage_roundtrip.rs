@@ -91,6 +91,8 @@ fn rich_workbook() -> Workbook {
         folded: false,
         color: Some(Rgb([0x1f, 0x77, 0xb4])),
         icon: Some(Icon::Star),
+        link: Some(format!("https://example.org/board?q=a&b=\"c\"\n{AWKWARD}")),
+        tags: vec!["flag-green".to_owned(), AWKWARD.to_owned(), String::new()],
         profile: Profile {
             notes: AWKWARD.to_owned(),
             ..Profile::default()

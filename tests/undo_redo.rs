@@ -280,6 +280,118 @@ fn changing_how_a_node_looks_is_undone_and_redone() {
 }
 
 #[test]
+fn setting_and_clearing_a_link_is_undone_and_redone() {
+    let id = NodeId(8);
+    let link = Some("https://example.org/council?year=2026&page=2".to_owned());
+    round_trip(
+        EditCommand::SetLink {
+            id,
+            link: link.clone(),
+        },
+        |wb| {
+            assert_eq!(topic(wb, 8).link, link);
+        },
+    );
+
+    // Clearing a link and changing one to another are undone too.
+    let mut doc = Document::new(workbook(), None);
+    doc.apply(EditCommand::SetLink {
+        id,
+        link: link.clone(),
+    })
+    .expect("the node exists");
+    round_trip_in(&mut doc, EditCommand::SetLink { id, link: None }, |wb| {
+        assert_eq!(topic(wb, 8).link, None);
+    });
+    let other = Some("file:///home/maria/minutes.odt".to_owned());
+    round_trip_in(
+        &mut doc,
+        EditCommand::SetLink {
+            id,
+            link: other.clone(),
+        },
+        |wb| {
+            assert_eq!(topic(wb, 8).link, other);
+        },
+    );
+}
+
+#[test]
+fn changing_tags_is_undone_and_redone() {
+    let id = NodeId(8);
+    let tags = vec!["budget".to_owned(), "full-1".to_owned()];
+    round_trip(
+        EditCommand::SetTags {
+            id,
+            tags: tags.clone(),
+        },
+        |wb| {
+            assert_eq!(topic(wb, 8).tags, tags);
+        },
+    );
+
+    let mut doc = Document::new(workbook(), None);
+    doc.apply(EditCommand::SetTags {
+        id,
+        tags: tags.clone(),
+    })
+    .expect("the node exists");
+    let reordered = vec!["full-1".to_owned(), "budget".to_owned(), "new".to_owned()];
+    round_trip_in(
+        &mut doc,
+        EditCommand::SetTags {
+            id,
+            tags: reordered.clone(),
+        },
+        |wb| {
+            assert_eq!(topic(wb, 8).tags, reordered);
+        },
+    );
+    round_trip_in(
+        &mut doc,
+        EditCommand::SetTags {
+            id,
+            tags: Vec::new(),
+        },
+        |wb| {
+            assert!(topic(wb, 8).tags.is_empty());
+        },
+    );
+}
+
+#[test]
+fn two_link_edits_in_a_row_are_two_undo_steps() {
+    // A link is set from a dialog, not typed keystroke by keystroke into the map, so edits never merge.
+    let mut doc = Document::new(workbook(), None);
+    let id = NodeId(8);
+    for link in ["https://a.example", "https://b.example"] {
+        doc.apply(EditCommand::SetLink {
+            id,
+            link: Some(link.to_owned()),
+        })
+        .expect("the node exists");
+    }
+    assert_eq!(doc.undo_depth(), 2);
+    assert_eq!(doc.undo(), Ok(true));
+    assert_eq!(
+        topic(doc.workbook(), 8).link.as_deref(),
+        Some("https://a.example")
+    );
+    assert_eq!(
+        EditCommand::SetLink { id, link: None }.label(),
+        "change link"
+    );
+    assert_eq!(
+        EditCommand::SetTags {
+            id,
+            tags: Vec::new()
+        }
+        .label(),
+        "change tags"
+    );
+}
+
+#[test]
 fn moving_nodes_on_the_canvas_is_undone_and_redone() {
     let moves = vec![
         (NodeId(7), Pos::new(10.0, 20.0)),

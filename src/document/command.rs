@@ -125,6 +125,20 @@ pub enum EditCommand {
         /// The icon.
         icon: Option<Icon>,
     },
+    /// Sets or clears a node's link (a web address or a file path).
+    SetLink {
+        /// The node.
+        id: NodeId,
+        /// The link; `None` removes it.
+        link: Option<String>,
+    },
+    /// Replaces a node's tags.
+    SetTags {
+        /// The node.
+        id: NodeId,
+        /// The tags, in order.
+        tags: Vec<String>,
+    },
     /// Moves nodes on the canvas: one drag of a whole selection, or an auto-layout.
     MoveNodes {
         /// Each node with its new position.
@@ -276,6 +290,20 @@ impl EditCommand {
                     icon: std::mem::replace(&mut topic.icon, icon),
                 }
             }
+            EditCommand::SetLink { id, link } => {
+                let topic = map.topic_mut(id).ok_or(CommandError::NoSuchNode(id))?;
+                EditCommand::SetLink {
+                    id,
+                    link: std::mem::replace(&mut topic.link, link),
+                }
+            }
+            EditCommand::SetTags { id, tags } => {
+                let topic = map.topic_mut(id).ok_or(CommandError::NoSuchNode(id))?;
+                EditCommand::SetTags {
+                    id,
+                    tags: std::mem::replace(&mut topic.tags, tags),
+                }
+            }
             EditCommand::MoveNodes { moves } => {
                 if let Some(&(missing, _)) = moves.iter().find(|(id, _)| !map.contains(*id)) {
                     return Err(CommandError::NoSuchNode(missing));
@@ -404,6 +432,8 @@ impl EditCommand {
             EditCommand::SetFolded { .. } => "fold",
             EditCommand::SetColor { .. } => "change colour",
             EditCommand::SetIcon { .. } => "change icon",
+            EditCommand::SetLink { .. } => "change link",
+            EditCommand::SetTags { .. } => "change tags",
             EditCommand::MoveNodes { .. } => "move",
             EditCommand::Reparent { .. } => "re-parent",
             EditCommand::AddLink(_) => "add link",

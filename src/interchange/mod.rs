@@ -1,6 +1,8 @@
-//! Exchanging maps with the rest of the world: the clipboard, and later other mind-map tools' formats.
+//! Exchanging maps with the rest of the world: the clipboard, `FreeMind`/Freeplane `.mm` files, and later other
+//! mind-map tools' formats.
 
 mod clipboard;
+pub mod freemind;
 mod markdown;
 mod outline;
 mod paste;

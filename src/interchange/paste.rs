@@ -118,6 +118,9 @@ pub fn instantiate(fragment: &Fragment, origin: Pos, ids: &mut (impl IdSource + 
                 folded: node.folded,
                 color: node.color,
                 icon: node.icon,
+                // The clipboard format does not carry links and tags (yet).
+                link: None,
+                tags: Vec::new(),
                 profile: node.profile.clone(),
             },
         });

@@ -1,4 +1,4 @@
-//! Finding nodes by text: titles, notes, strategies, people and the rest of the profile.
+//! Finding nodes by text: titles, tags, notes, strategies, people and the rest of the profile.
 
 use super::{MindMap, NodeId, Topic};
 
@@ -21,6 +21,7 @@ fn matches(topic: &Topic, needle: &str) -> bool {
     let has = |text: &str| !text.is_empty() && text.to_lowercase().contains(needle);
     let profile = &topic.profile;
     has(&topic.title)
+        || topic.tags.iter().any(|t| has(t))
         || has(&profile.notes)
         || has(&profile.what_works)
         || has(&profile.to_improve)
@@ -47,6 +48,7 @@ mod tests {
             interests: "Budget".to_owned(),
         });
         let mut staff = Topic::new(NodeId(3), "Staff", NodeKind::Constituency);
+        staff.tags.push("Unionised".to_owned());
         staff.profile.strategies.push(Strategy {
             text: "Weekly BUDGET check".to_owned(),
             ..Strategy::default()
@@ -56,6 +58,7 @@ mod tests {
         assert_eq!(find(&map, "budget"), vec![NodeId(2), NodeId(3)]);
         assert_eq!(find(&map, "STAFF"), vec![NodeId(3)]);
         assert_eq!(find(&map, "helen"), vec![NodeId(2)]);
+        assert_eq!(find(&map, "union"), vec![NodeId(3)], "tags are searched");
         assert!(find(&map, "  ").is_empty());
         assert!(find(&map, "nobody").is_empty());
     }

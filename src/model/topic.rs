@@ -212,6 +212,11 @@ pub struct Topic {
     pub color: Option<Rgb>,
     /// An icon shown before the title.
     pub icon: Option<Icon>,
+    /// A web address or a file path kept on the node, as `FreeMind`'s and Freeplane's node links are.
+    pub link: Option<String>,
+    /// Free text tags, in order. Icons imported from other tools that have no [`Icon`] of their own are kept
+    /// here under their names.
+    pub tags: Vec<String>,
     /// The relationship it stands for.
     pub profile: Profile,
 }
@@ -228,6 +233,8 @@ impl Topic {
             folded: false,
             color: None,
             icon: None,
+            link: None,
+            tags: Vec::new(),
             profile: Profile::default(),
         }
     }

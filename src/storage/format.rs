@@ -51,6 +51,12 @@ pub(super) struct NodeV1 {
     pub(super) color: Option<Rgb>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) icon: Option<Icon>,
+    // Added within version 1: both are optional, so files without them read as before, and a node without a
+    // link or tags is written exactly as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) link: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) children: Vec<NodeId>,
     #[serde(default, skip_serializing_if = "Profile::is_empty")]
@@ -89,6 +95,8 @@ pub fn to_string(workbook: &Workbook) -> String {
             folded: topic.folded,
             color: topic.color,
             icon: topic.icon,
+            link: topic.link.clone(),
+            tags: topic.tags.clone(),
             children: map.children(id).to_vec(),
             profile: topic.profile.clone(),
         };
@@ -185,9 +193,7 @@ fn describe(code: &ron::Error) -> String {
         ron::Error::ExpectedAttribute | ron::Error::ExpectedNamedStructLike("File") => format!(
             "this is not a relmap map: a map is RON text that starts with `(format: \"{FORMAT_NAME}\", version: {CURRENT_VERSION},`"
         ),
-        ron::Error::ExceededRecursionLimit => {
-            "the file is nested too deeply to read".to_owned()
-        }
+        ron::Error::ExceededRecursionLimit => "the file is nested too deeply to read".to_owned(),
         // The struct names are relmap's own (`NodeV1`, `FileV0`); the user only needs the field.
         ron::Error::MissingStructField { field, .. } => {
             format!("the field `{field}` is missing here")
@@ -240,6 +246,8 @@ fn build(body: BodyV1, path: &Path) -> Result<Workbook, LoadError> {
                 folded: node.folded,
                 color: node.color,
                 icon: node.icon,
+                link: node.link,
+                tags: node.tags,
                 profile: node.profile,
             };
             (topic, node.children)

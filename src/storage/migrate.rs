@@ -190,6 +190,8 @@ fn flatten_v0(node: NodeV0, next: &mut u64, out: &mut Vec<NodeV1>) -> NodeId {
         folded: node.collapsed,
         color: node.color,
         icon: None,
+        link: None,
+        tags: Vec::new(),
         children: Vec::new(),
         profile,
     });
