@@ -11,6 +11,9 @@ Usage:
   relmap --check FILE...
                     check that each FILE is a readable relmap map, without opening a window; prints
                     each problem with the file and line:column, and exits with 1 if any file fails
+  relmap --export [FORMAT] IN OUT
+                    write the map IN (a relmap map, or a FreeMind/Freeplane .mm file) to OUT as FORMAT:
+                    mm (FreeMind/Freeplane) or md (Markdown); without FORMAT, OUT's extension decides
   relmap --generate N OUT.ron
                     write a realistic map of N nodes to OUT.ron (the same N always gives the same map)
   relmap --help     show this help
@@ -22,6 +25,7 @@ fn main() -> ExitCode {
     match args.first().and_then(|a| a.to_str()) {
         Some("--generate") => return generate(&args[1..]),
         Some("--check") => return check(&args[1..]),
+        Some("--export") => return export(&args[1..]),
         _ => {}
     }
     let mut file: Option<PathBuf> = None;
@@ -50,6 +54,82 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("relmap: could not open the window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `relmap --export [FORMAT] IN OUT`: converts a map.
+fn export(args: &[std::ffi::OsString]) -> ExitCode {
+    use relmap::interchange::ExportFormat;
+    let (format, input, output) = match args {
+        [format, input, output] => {
+            let Some(format) = format.to_str().and_then(ExportFormat::from_name) else {
+                eprintln!(
+                    "relmap: unknown export format {}; use mm or md\n\n{USAGE}",
+                    format.to_string_lossy()
+                );
+                return ExitCode::from(2);
+            };
+            (format, input, output)
+        }
+        [input, output] => {
+            let Some(format) = ExportFormat::of_path(std::path::Path::new(output)) else {
+                eprintln!(
+                    "relmap: cannot tell the format from {}; name it, as in `relmap --export md IN OUT`",
+                    output.to_string_lossy()
+                );
+                return ExitCode::from(2);
+            };
+            (format, input, output)
+        }
+        _ => {
+            eprintln!(
+                "relmap: --export takes an optional format, a map to read and a file to write\n\n{USAGE}"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let input = std::path::Path::new(input);
+    let workbook = if relmap::interchange::is_importable(input) {
+        let bytes = match std::fs::read(input) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                eprintln!("relmap: {}: {error}", input.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        match relmap::interchange::import(&bytes, input) {
+            Ok(imported) => {
+                for line in &imported.report {
+                    eprintln!("relmap: {}: {line}", input.display());
+                }
+                imported.workbook
+            }
+            Err(error) => {
+                eprintln!("relmap: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        match relmap::storage::load(input) {
+            Ok(workbook) => workbook,
+            Err(error) => {
+                eprintln!("relmap: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    };
+    let today = chrono::Local::now().date_naive();
+    let exported = relmap::interchange::export(format, &workbook, today);
+    for warning in &exported.warnings {
+        eprintln!("relmap: {warning}");
+    }
+    let output = std::path::Path::new(output);
+    match relmap::storage::write_atomically(output, exported.text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("relmap: could not write {}: {error}", output.display());
             ExitCode::FAILURE
         }
     }

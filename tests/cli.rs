@@ -93,3 +93,67 @@ fn check_says_when_a_file_is_in_an_older_format() {
         "{said}"
     );
 }
+
+#[test]
+fn export_converts_a_map_by_the_extension_or_a_named_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("riverside.ron");
+    relmap::storage::save(&map, &relmap::storage::example().unwrap()).unwrap();
+
+    let mm = dir.path().join("riverside.mm");
+    let output = relmap()
+        .arg("--export")
+        .arg(&map)
+        .arg(&mm)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = std::fs::read_to_string(&mm).unwrap();
+    assert!(text.contains("<map version=\"1.0.1\">"), "{text}");
+
+    // The .mm file is a map relmap reads: export it again, as Markdown, naming the format.
+    let md = dir.path().join("plan.txt");
+    let output = relmap()
+        .args(["--export", "markdown"])
+        .arg(&mm)
+        .arg(&md)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.starts_with("# Maria Lopez, director\n"), "{text}");
+    assert!(text.contains("## Action plan"));
+}
+
+#[test]
+fn export_fails_clearly_on_a_bad_format_or_a_broken_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.ron");
+    relmap::storage::save(&map, &relmap::storage::starter().unwrap()).unwrap();
+
+    let output = relmap()
+        .arg("--export")
+        .arg(&map)
+        .arg(dir.path().join("out.docx"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot tell the format"));
+
+    let broken = dir.path().join("broken.mm");
+    relmap::storage::write_atomically(&broken, b"<map><node TEXT=\"a\">").unwrap();
+    let out = dir.path().join("out.md");
+    let output = relmap()
+        .arg("--export")
+        .arg(&broken)
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("broken.mm:1:"), "{said}");
+    assert!(
+        !out.exists(),
+        "nothing is written when the map cannot be read"
+    );
+}

@@ -19,20 +19,6 @@ fn saved_example(dir: &Path, name: &str) -> PathBuf {
     std::fs::canonicalize(path).unwrap()
 }
 
-/// A file as the windowing system hands it over when it is dropped on the window.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn opened_files_are_listed_newest_first_and_reopen_from_the_menu() {
     let dir = tempfile::tempdir().unwrap();
@@ -86,7 +72,7 @@ fn dropping_a_map_on_the_window_opens_it() {
     harness
         .input_mut()
         .dropped_files
-        .push(Arc::new(Dropped(path.clone())));
+        .push(Arc::new(ui_support::Dropped(path.clone())));
     harness.run();
     assert_eq!(harness.state().document().path(), Some(path.as_path()));
 }

@@ -2,6 +2,7 @@
 //! mind-map tools' formats.
 
 mod clipboard;
+mod formats;
 pub mod freemind;
 mod markdown;
 mod outline;
@@ -11,5 +12,6 @@ pub use clipboard::{
     CLIPBOARD_VERSION, ClipboardError, Fragment, FragmentLink, FragmentNode, MAX_PASTE_LINES, copy,
     from_clipboard_text, to_clipboard_text,
 };
+pub use formats::{ExportFormat, Exported, IMPORT_EXTENSIONS, export, import, is_importable};
 pub use markdown::to_markdown;
 pub use paste::{IdFns, IdSource, Pasted, PastedNode, instantiate};

@@ -20,6 +20,12 @@ pub enum AppCommand {
     Open,
     /// Open a map by typing its path.
     OpenPath,
+    /// Open another mind-map tool's file (`FreeMind`, Freeplane) as a new map.
+    Import,
+    /// Write the map as a FreeMind/Freeplane `.mm` file.
+    ExportFreeMind,
+    /// Write the map and the worksheet as Markdown.
+    ExportMarkdown,
     /// Save to the current file.
     Save,
     /// Save to a new file chosen in the file dialog.
@@ -96,7 +102,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 43] = [
+    pub const ALL: [AppCommand; 46] = [
         AppCommand::New,
         AppCommand::NewFiveConstituencies,
         AppCommand::NewSpheres,
@@ -104,6 +110,9 @@ impl AppCommand {
         AppCommand::OpenExample,
         AppCommand::Open,
         AppCommand::OpenPath,
+        AppCommand::Import,
+        AppCommand::ExportFreeMind,
+        AppCommand::ExportMarkdown,
         AppCommand::Save,
         AppCommand::SaveAs,
         AppCommand::SaveAsPath,
@@ -153,6 +162,9 @@ impl AppCommand {
             AppCommand::OpenExample => "Open the example map",
             AppCommand::Open => "Open…",
             AppCommand::OpenPath => "Open path…",
+            AppCommand::Import => "Import…",
+            AppCommand::ExportFreeMind => "FreeMind / Freeplane map (.mm)…",
+            AppCommand::ExportMarkdown => "Markdown text (.md)…",
             AppCommand::Save => "Save",
             AppCommand::SaveAs => "Save As…",
             AppCommand::SaveAsPath => "Save As path…",
@@ -208,6 +220,11 @@ impl AppCommand {
                 "A filled-in map of a fictional library director, to see what relmap can hold"
             }
             AppCommand::Open => "Open a relmap map (.ron) with the file dialog",
+            AppCommand::Import => {
+                "Open a FreeMind or Freeplane map (.mm) as a new relmap map; the file itself is not changed"
+            }
+            AppCommand::ExportFreeMind => crate::interchange::ExportFormat::FreeMind.description(),
+            AppCommand::ExportMarkdown => crate::interchange::ExportFormat::Markdown.description(),
             AppCommand::OpenPath => {
                 "Open a map by typing its path, for when no file dialog appears"
             }
@@ -283,6 +300,7 @@ impl AppCommand {
         match self {
             AppCommand::New => key(ctrl, Key::N),
             AppCommand::Open => key(ctrl, Key::O),
+            AppCommand::Import => key(ctrl, Key::I),
             AppCommand::Save => key(ctrl, Key::S),
             AppCommand::SaveAs => key(ctrl_shift, Key::S),
             AppCommand::Quit => key(ctrl, Key::Q),
@@ -311,6 +329,8 @@ impl AppCommand {
             AppCommand::ZoomOut => key(ctrl, Key::Minus),
             AppCommand::CenterSelection => key(ctrl, Key::L),
             AppCommand::OpenPath
+            | AppCommand::ExportFreeMind
+            | AppCommand::ExportMarkdown
             | AppCommand::NewFiveConstituencies
             | AppCommand::NewSpheres
             | AppCommand::NewBlank
@@ -353,6 +373,9 @@ impl AppCommand {
                 | AppCommand::OpenExample
                 | AppCommand::Open
                 | AppCommand::OpenPath
+                | AppCommand::Import
+                | AppCommand::ExportFreeMind
+                | AppCommand::ExportMarkdown
                 | AppCommand::Save
                 | AppCommand::SaveAs
                 | AppCommand::SaveAsPath

@@ -43,7 +43,9 @@ impl PathPrompt {
         let mut answer = PromptAnswer::Open;
         let (heading, button) = match self.kind {
             PickKind::Open => ("Open a map from a path", "Open"),
+            PickKind::Import => ("Import a map from a path", "Import"),
             PickKind::SaveAs => ("Save the map to a path", "Save"),
+            PickKind::Export(_) => ("Export the map to a path", "Export"),
         };
         let modal = Modal::new(Id::unique("relmap-path-prompt")).show(ctx, |ui: &mut Ui| {
             ui.set_width(480.0);
@@ -61,9 +63,12 @@ impl PathPrompt {
                 self.focus_pending = false;
             }
             ui.weak(match self.kind {
-                PickKind::Open => "A leading ~ stands for your home folder.",
+                PickKind::Open | PickKind::Import => "A leading ~ stands for your home folder.",
                 PickKind::SaveAs => {
                     "A leading ~ stands for your home folder. Without an extension, .ron is added."
+                }
+                PickKind::Export(_) => {
+                    "A leading ~ stands for your home folder. Without an extension, the format's is added."
                 }
             });
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
@@ -96,8 +101,16 @@ pub fn expand_path(text: &str, kind: PickKind) -> PathBuf {
         ),
         None => PathBuf::from(text),
     };
-    if kind == PickKind::SaveAs && path.extension().is_none() {
-        path.set_extension("ron");
+    if path.extension().is_none() {
+        match kind {
+            PickKind::SaveAs => {
+                path.set_extension("ron");
+            }
+            PickKind::Export(format) => {
+                path.set_extension(format.extension());
+            }
+            PickKind::Open | PickKind::Import => {}
+        }
     }
     path
 }

@@ -2,6 +2,8 @@
 //! trait, so tests answer it without opening a real dialog.
 
 use std::path::PathBuf;
+
+use crate::interchange::{ExportFormat, IMPORT_EXTENSIONS};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -12,6 +14,10 @@ pub enum PickKind {
     Open,
     /// Choose where to save the map.
     SaveAs,
+    /// Choose another mind-map tool's file to open.
+    Import,
+    /// Choose where to write the map in another format.
+    Export(ExportFormat),
 }
 
 /// A request to show a dialog.
@@ -71,16 +77,32 @@ impl FilePicker for NativeFilePicker {
         let repaint = self.repaint.clone();
         std::thread::spawn(move || {
             let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new()
-                .add_filter("relmap map", &["ron"])
-                .add_filter("All files", &["*"]);
+            let mut readable = vec!["ron"];
+            readable.extend_from_slice(IMPORT_EXTENSIONS);
+            let mut dialog = match request.kind {
+                PickKind::Open => rfd::FileDialog::new()
+                    .add_filter("Maps (relmap, FreeMind, Freeplane)", &readable)
+                    .add_filter("relmap map", &["ron"]),
+                PickKind::SaveAs => rfd::FileDialog::new().add_filter("relmap map", &["ron"]),
+                PickKind::Import => rfd::FileDialog::new()
+                    .add_filter("FreeMind and Freeplane maps", IMPORT_EXTENSIONS),
+                PickKind::Export(format) => {
+                    rfd::FileDialog::new().add_filter(format.label(), &[format.extension()])
+                }
+            }
+            .add_filter("All files", &["*"]);
             if let Some(directory) = &request.directory {
                 dialog = dialog.set_directory(directory);
             }
             let path = match request.kind {
                 PickKind::Open => dialog.set_title("Open map").pick_file(),
+                PickKind::Import => dialog.set_title("Import a map").pick_file(),
                 PickKind::SaveAs => dialog
                     .set_title("Save map as")
+                    .set_file_name(&request.file_name)
+                    .save_file(),
+                PickKind::Export(format) => dialog
+                    .set_title(format!("Export as {}", format.label()))
                     .set_file_name(&request.file_name)
                     .save_file(),
             };

@@ -103,8 +103,9 @@ impl Notices {
                             }
                             if let Some(kind) = notice.offer_path {
                                 let label = match kind {
-                                    PickKind::Open => "Type a path to open…",
+                                    PickKind::Open | PickKind::Import => "Type a path to open…",
                                     PickKind::SaveAs => "Type a path to save to…",
+                                    PickKind::Export(_) => "Type a path to export to…",
                                 };
                                 if ui.button(label).clicked() {
                                     output.type_path = Some(kind);

@@ -207,3 +207,17 @@ fn primary_button(harness: &mut Harness<'_, RelmapApp>, pos: Pos2, pressed: bool
         modifiers: Modifiers::NONE,
     });
 }
+
+/// A file as the windowing system hands it over when it is dropped on the window.
+#[derive(Debug)]
+pub(crate) struct Dropped(pub(crate) PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}

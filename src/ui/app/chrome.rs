@@ -27,6 +27,13 @@ impl RelmapApp {
             }
             ui.menu_button("Open recent", |ui| self.recent_menu(ui));
             ui.separator();
+            self.menu_item(ui, AppCommand::Import, commands);
+            ui.menu_button("Export", |ui| {
+                for command in [AppCommand::ExportFreeMind, AppCommand::ExportMarkdown] {
+                    self.menu_item(ui, command, commands);
+                }
+            });
+            ui.separator();
             for command in [AppCommand::Save, AppCommand::SaveAs, AppCommand::SaveAsPath] {
                 self.menu_item(ui, command, commands);
             }

@@ -70,6 +70,7 @@ impl RelmapApp {
             PendingAction::OpenExample => self.open_example(),
             PendingAction::Open => self.start_pick(PickKind::Open),
             PendingAction::OpenPath => self.prompt_for_path(PickKind::Open),
+            PendingAction::Import => self.start_pick(PickKind::Import),
             PendingAction::OpenFile(path) => self.open_path(path),
             PendingAction::Quit => {
                 self.allow_close = true;
@@ -112,6 +113,7 @@ impl RelmapApp {
 
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.selection.set(doc.workbook().map.root());
+        self.imported_from = None;
         self.canvas.title_edit = None;
         self.canvas.request_focus();
         self.doc = doc;
@@ -122,6 +124,10 @@ impl RelmapApp {
     /// in an older format opens read-only, and the user is asked whether to upgrade it, save an upgraded copy
     /// or keep it read-only.
     pub fn open_path(&mut self, path: PathBuf) {
+        if crate::interchange::is_importable(&path) {
+            self.import_path(path);
+            return;
+        }
         match storage::open(&path) {
             Ok(loaded) => {
                 self.remember_recent(&path);
@@ -197,9 +203,10 @@ impl RelmapApp {
             .path()
             .and_then(|p| p.parent())
             .map(ToOwned::to_owned);
-        let file_name = match self.doc.path().and_then(|p| p.file_name()) {
-            Some(name) => name.to_string_lossy().into_owned(),
-            None => "My relationship map.ron".to_owned(),
+        let file_name = match (kind, self.doc.path().and_then(|p| p.file_name())) {
+            (PickKind::Export(format), _) => self.export_name(format),
+            (_, Some(name)) => name.to_string_lossy().into_owned(),
+            (_, None) => format!("{}.ron", self.name_stem()),
         };
         self.picking = Some(kind);
         self.picker.start(PickRequest {
@@ -239,7 +246,8 @@ impl RelmapApp {
 
     pub(super) fn picked(&mut self, kind: PickKind, path: PathBuf, ctx: &egui::Context) {
         match kind {
-            PickKind::Open => self.open_path(path),
+            PickKind::Open | PickKind::Import => self.open_path(path),
+            PickKind::Export(format) => self.export_to(format, path),
             PickKind::SaveAs => {
                 let path = if path.extension().is_none() {
                     path.with_extension("ron")
@@ -261,13 +269,16 @@ impl RelmapApp {
             (PickKind::SaveAs, None) => std::env::current_dir()
                 .map(|d| d.join("My relationship map.ron").display().to_string())
                 .unwrap_or_default(),
-            (PickKind::Open, _) => String::new(),
+            (PickKind::Export(format), _) => std::env::current_dir()
+                .map(|d| d.join(self.export_name(format)).display().to_string())
+                .unwrap_or_default(),
+            (PickKind::Open | PickKind::Import, _) => String::new(),
         };
         self.prompt = Some(PathPrompt::new(kind, text));
     }
 
     /// Puts a file at the top of the recent files, keeping ten.
-    fn remember_recent(&mut self, path: &Path) {
+    pub(super) fn remember_recent(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
         self.prefs.recent.retain(|p| *p != path);
         self.prefs.recent.insert(0, path);

@@ -11,6 +11,7 @@ mod chrome;
 mod clipboard;
 mod disk;
 mod editing;
+mod exchange;
 mod files;
 mod prefs;
 mod recovery;
@@ -51,6 +52,8 @@ pub enum PendingAction {
     Open,
     /// Open a map by typing its path.
     OpenPath,
+    /// Import another mind-map tool's file with the file dialog.
+    Import,
     /// Open this file (from the recent files, or dropped on the window).
     OpenFile(PathBuf),
     /// Close the window.
@@ -96,6 +99,8 @@ pub struct RelmapApp {
     disk_question: Option<disk::DiskQuestion>,
     /// The format version of the open file when it is older than the current one.
     older_format: Option<u32>,
+    /// The other tool's file the open map was imported from, which names it until it is saved.
+    imported_from: Option<PathBuf>,
     /// Whether a row of the outline has the keyboard this frame: arrows then follow the outline's rows.
     outline_has_keyboard: bool,
     /// Give the label field of the link inspector the keyboard at the next frame.
@@ -135,6 +140,7 @@ impl RelmapApp {
             disk_asked: false,
             disk_question: None,
             older_format: None,
+            imported_from: None,
             backups: None,
             recovery: None,
             recovery_revision: None,
@@ -438,6 +444,13 @@ impl RelmapApp {
             AppCommand::OpenExample => self.guard(PendingAction::OpenExample, ctx),
             AppCommand::Open => self.guard(PendingAction::Open, ctx),
             AppCommand::OpenPath => self.guard(PendingAction::OpenPath, ctx),
+            AppCommand::Import => self.guard(PendingAction::Import, ctx),
+            AppCommand::ExportFreeMind => {
+                self.start_pick(PickKind::Export(crate::interchange::ExportFormat::FreeMind));
+            }
+            AppCommand::ExportMarkdown => {
+                self.start_pick(PickKind::Export(crate::interchange::ExportFormat::Markdown));
+            }
             AppCommand::Quit => self.guard(PendingAction::Quit, ctx),
             AppCommand::Save => {
                 if self.doc.path().is_some() {

@@ -1,0 +1,140 @@
+//! The formats relmap reads and writes besides its own, chosen by name or by a file's extension, so that the
+//! window and the command line offer the same ones.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::model::Workbook;
+
+use super::freemind::{self, ImportError, Imported};
+
+/// A format a map can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// A `FreeMind` 1.0.1 map, which Freeplane opens too, carrying everything relmap knows.
+    FreeMind,
+    /// The map and the whole worksheet as Markdown text.
+    Markdown,
+}
+
+impl ExportFormat {
+    /// Every format, in the order menus list them.
+    pub const ALL: [ExportFormat; 2] = [ExportFormat::FreeMind, ExportFormat::Markdown];
+
+    /// The name a user reads.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::FreeMind => "FreeMind / Freeplane map (.mm)",
+            ExportFormat::Markdown => "Markdown text (.md)",
+        }
+    }
+
+    /// What the format keeps, for tooltips.
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        match self {
+            ExportFormat::FreeMind => {
+                "Opens in Freeplane and FreeMind; the relationship details travel along as attributes, so \
+                 importing the file back into relmap gives the same map"
+            }
+            ExportFormat::Markdown => {
+                "The map as an indented list and every part of the worksheet, as text to print, mail or paste"
+            }
+        }
+    }
+
+    /// The file extension, without the dot.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::FreeMind => "mm",
+            ExportFormat::Markdown => "md",
+        }
+    }
+
+    /// The format a name given on the command line (`mm`, `freemind`, `md`, `markdown`) or a file extension
+    /// stands for, whatever its case.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<ExportFormat> {
+        match name.trim_start_matches('.').to_ascii_lowercase().as_str() {
+            "mm" | "freemind" | "freeplane" => Some(ExportFormat::FreeMind),
+            "md" | "markdown" => Some(ExportFormat::Markdown),
+            _ => None,
+        }
+    }
+
+    /// The format of a file, by its extension.
+    #[must_use]
+    pub fn of_path(path: &Path) -> Option<ExportFormat> {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(ExportFormat::from_name)
+    }
+}
+
+/// An exported file's text, and what the format could not carry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exported {
+    /// The file's content.
+    pub text: String,
+    /// What was left out, one sentence each; empty when nothing was.
+    pub warnings: Vec<String>,
+}
+
+/// Writes `workbook` in `format`. `today` dates reports and decides what is overdue.
+#[must_use]
+pub fn export(format: ExportFormat, workbook: &Workbook, today: NaiveDate) -> Exported {
+    match format {
+        ExportFormat::FreeMind => Exported {
+            text: freemind::export_mm(workbook),
+            warnings: Vec::new(),
+        },
+        ExportFormat::Markdown => Exported {
+            text: super::to_markdown(workbook, today),
+            warnings: Vec::new(),
+        },
+    }
+}
+
+/// Whether relmap reads a file of another mind-map tool at `path`, by its extension.
+#[must_use]
+pub fn is_importable(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("mm"))
+}
+
+/// The extensions [`is_importable`] accepts, for file dialogs.
+pub const IMPORT_EXTENSIONS: &[&str] = &["mm"];
+
+/// Reads a file of another mind-map tool from its bytes; `path` names it and decides the format.
+pub fn import(bytes: &[u8], path: &Path) -> Result<Imported, ImportError> {
+    freemind::import_mm(bytes, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_found_by_name_and_by_extension() {
+        assert_eq!(ExportFormat::from_name("MD"), Some(ExportFormat::Markdown));
+        assert_eq!(
+            ExportFormat::from_name("freeplane"),
+            Some(ExportFormat::FreeMind)
+        );
+        assert_eq!(ExportFormat::from_name("docx"), None);
+        assert_eq!(
+            ExportFormat::of_path(Path::new("/tmp/Plan.MM")),
+            Some(ExportFormat::FreeMind)
+        );
+        assert_eq!(ExportFormat::of_path(Path::new("plan")), None);
+        for format in ExportFormat::ALL {
+            assert_eq!(ExportFormat::from_name(format.extension()), Some(format));
+        }
+        assert!(is_importable(Path::new("a/b.mm")));
+        assert!(!is_importable(Path::new("a/b.ron")));
+    }
+}
