@@ -337,3 +337,52 @@ fn enter_confirms_a_row_and_shift_enter_starts_a_new_line_in_it() {
     assert_eq!(workbook(&harness).map.len(), nodes);
     assert_eq!(harness.state().selected(), selected);
 }
+
+#[test]
+fn a_link_and_tags_are_set_when_the_field_is_left_and_undone_in_one_step() {
+    let mut harness = staff_selected();
+    let staff = harness.state().selected().unwrap();
+    let before = snapshot(&harness);
+    harness.get_by_label("Link").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Link").focus();
+    harness.run();
+    harness
+        .get_by_label("Link")
+        .type_text("https://intranet.example.org/staff");
+    harness.run();
+    // Nothing is applied while typing.
+    assert_eq!(workbook(&harness).map.topic(staff).unwrap().link, None);
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        workbook(&harness).map.topic(staff).unwrap().link.as_deref(),
+        Some("https://intranet.example.org/staff")
+    );
+    harness.get_by_label("Open");
+
+    harness.get_by_label("Tags").focus();
+    harness.run();
+    harness
+        .get_by_label("Tags")
+        .type_text("union, survey, union");
+    harness.run();
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        workbook(&harness).map.topic(staff).unwrap().tags,
+        ["union", "survey"]
+    );
+
+    // Escape drops what was typed.
+    harness.get_by_label("Tags").focus();
+    harness.run();
+    harness.get_by_label("Tags").type_text(", more");
+    harness.run();
+    press(&mut harness, Key::Escape);
+    assert_eq!(
+        workbook(&harness).map.topic(staff).unwrap().tags,
+        ["union", "survey"]
+    );
+    assert_eq!(harness.state().selected(), Some(staff));
+
+    undo_back_to(&mut harness, 2, &before);
+}

@@ -7,6 +7,7 @@
 
 mod contacts;
 mod fields;
+mod link_tags;
 mod lists;
 
 use chrono::NaiveDate;
@@ -47,6 +48,7 @@ pub fn inspector_ui(
             lists::strategies(ui, &mut edits, topic);
             lists::success_measures(ui, &mut edits, topic);
             notes(ui, &mut edits, topic);
+            link_tags::link_and_tags(ui, &mut edits, topic);
             ui.add_space(12.0);
         });
     edits.finish(ui)
