@@ -80,15 +80,37 @@ pub fn branch_colour(map: &MindMap, id: NodeId) -> Color32 {
 pub fn node_colours(map: &MindMap, id: NodeId) -> (Color32, Color32, Color32) {
     let branch = branch_colour(map, id);
     let kind = map.topic(id).map_or(NodeKind::Topic, |t| t.kind);
-    if id == map.root() || kind == NodeKind::Center {
-        return (branch, Color32::WHITE, branch);
-    }
-    if map.parent(id) == Some(map.root()) {
-        return (branch, Color32::WHITE, branch);
+    if id == map.root() || kind == NodeKind::Center || map.parent(id) == Some(map.root()) {
+        return (branch, readable_on(branch), branch);
     }
     // Deeper nodes: a light tint of the branch colour with dark text, so that the first level stands out.
     let tint = lerp(branch, Color32::WHITE, 0.85);
-    (tint, Color32::from_rgb(0x1d, 0x23, 0x2b), branch)
+    (tint, DARK_TEXT, branch)
+}
+
+/// Text on light fills.
+const DARK_TEXT: Color32 = Color32::from_rgb(0x1d, 0x23, 0x2b);
+
+/// White text on a dark or saturated fill, dark text on a light one (a colour the user picked, or one from an
+/// imported map), whichever reads better.
+#[must_use]
+pub fn readable_on(fill: Color32) -> Color32 {
+    let linear = |c: u8| {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance =
+        0.2126 * linear(fill.r()) + 0.7152 * linear(fill.g()) + 0.0722 * linear(fill.b());
+    // Above this, dark text has more contrast than white (WCAG's contrast ratio, with DARK_TEXT's luminance).
+    if luminance > 0.21 {
+        DARK_TEXT
+    } else {
+        Color32::WHITE
+    }
 }
 
 /// The colour of a health rating.
@@ -111,6 +133,20 @@ fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
 mod tests {
     use super::*;
     use crate::model::Icon;
+
+    #[test]
+    fn text_is_dark_on_light_fills_and_white_on_dark_ones() {
+        assert_eq!(readable_on(Color32::from_rgb(0xe0, 0xf0, 0xff)), DARK_TEXT);
+        assert_eq!(readable_on(Color32::from_rgb(0xff, 0xcc, 0x00)), DARK_TEXT);
+        assert_eq!(
+            readable_on(Color32::from_rgb(0x2a, 0x5d, 0x9e)),
+            Color32::WHITE
+        );
+        assert_eq!(readable_on(Color32::BLACK), Color32::WHITE);
+        for colour in BRANCH_COLOURS {
+            assert_eq!(readable_on(colour), Color32::WHITE, "{colour:?}");
+        }
+    }
 
     #[test]
     fn every_glyph_relmap_draws_is_in_the_bundled_fonts() {
