@@ -15,7 +15,7 @@ use egui_kittest::kittest::Queryable as _;
 use relmap::ui::{RelmapApp, ScriptedFilePicker};
 use ui_support::{app_with, harness_with, press_with};
 
-/// A copy of the FreeMind 0.9 fixture in `dir`.
+/// A copy of the `FreeMind` 0.9 fixture in `dir`.
 fn mm_file(dir: &Path) -> PathBuf {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mm/freemind-0.9.mm");
     let path = dir.join("library.mm");
@@ -131,12 +131,21 @@ fn exporting_writes_the_chosen_format_and_leaves_the_map_as_it_is() {
     let dir = tempfile::tempdir().unwrap();
     let md = dir.path().join("plan.md");
     let mm = dir.path().join("plan");
-    let mut app = app_with(ScriptedFilePicker::answering([md.clone(), mm.clone()]));
+    let opml = dir.path().join("outline.opml");
+    let mut app = app_with(ScriptedFilePicker::answering([
+        md.clone(),
+        mm.clone(),
+        opml.clone(),
+    ]));
     app.open_path(ui_support::example_file(&tempfile::tempdir().unwrap()));
     let mut harness = harness_with(app);
     let dirty = harness.state().document().is_dirty();
 
-    for item in ["Markdown text (.md)…", "FreeMind / Freeplane map (.mm)…"] {
+    for item in [
+        "Markdown text (.md)…",
+        "FreeMind / Freeplane map (.mm)…",
+        "OPML outline (.opml)…",
+    ] {
         harness.get_by_label("File").click();
         harness.run();
         harness.get_by_label("Export").click();
@@ -150,6 +159,25 @@ fn exporting_writes_the_chosen_format_and_leaves_the_map_as_it_is() {
     // Without an extension, the format's is added.
     let text = std::fs::read_to_string(mm.with_extension("mm")).unwrap();
     assert!(text.contains("Maria Lopez, director"));
+    let text = std::fs::read_to_string(&opml).unwrap();
+    assert!(text.contains("<opml version=\"2.0\">"), "{text}");
     harness.get_by_label_contains(&format!("Exported the map to {}.", md.display()));
+    // OPML cannot carry the relationship details, and the message says so.
+    harness.get_by_label_contains("OPML has no place for");
     assert_eq!(harness.state().document().is_dirty(), dirty);
+}
+
+#[test]
+fn an_opml_outline_opens_as_a_new_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/opml/omnioutliner-2.0.opml");
+    let file = dir.path().join("partners.opml");
+    std::fs::copy(fixture, &file).unwrap();
+    let mut app = app_with(ScriptedFilePicker::default());
+    app.open_path(file);
+    let harness = harness_with(app);
+    assert_eq!(root_title(&harness), "Partnerships 2027");
+    assert_eq!(harness.state().document().path(), None);
+    harness.get_by_label_contains("Imported partners.opml as a new map");
 }

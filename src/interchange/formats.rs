@@ -7,26 +7,34 @@ use chrono::NaiveDate;
 
 use crate::model::Workbook;
 
-use super::freemind::{self, ImportError, Imported};
+use super::freemind::{self, Imported};
+use super::opml;
 
 /// A format a map can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExportFormat {
     /// A `FreeMind` 1.0.1 map, which Freeplane opens too, carrying everything relmap knows.
     FreeMind,
+    /// An OPML 2.0 outline, which outliners and many mind-map tools read: titles, notes, links and folds.
+    Opml,
     /// The map and the whole worksheet as Markdown text.
     Markdown,
 }
 
 impl ExportFormat {
     /// Every format, in the order menus list them.
-    pub const ALL: [ExportFormat; 2] = [ExportFormat::FreeMind, ExportFormat::Markdown];
+    pub const ALL: [ExportFormat; 3] = [
+        ExportFormat::FreeMind,
+        ExportFormat::Opml,
+        ExportFormat::Markdown,
+    ];
 
     /// The name a user reads.
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
             ExportFormat::FreeMind => "FreeMind / Freeplane map (.mm)",
+            ExportFormat::Opml => "OPML outline (.opml)",
             ExportFormat::Markdown => "Markdown text (.md)",
         }
     }
@@ -39,6 +47,10 @@ impl ExportFormat {
                 "Opens in Freeplane and FreeMind; the relationship details travel along as attributes, so \
                  importing the file back into relmap gives the same map"
             }
+            ExportFormat::Opml => {
+                "An outline for outliners and other mind-map tools: titles, notes, links and folds; the \
+                 relationship details and cross-links stay behind"
+            }
             ExportFormat::Markdown => {
                 "The map as an indented list and every part of the worksheet, as text to print, mail or paste"
             }
@@ -50,6 +62,7 @@ impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::FreeMind => "mm",
+            ExportFormat::Opml => "opml",
             ExportFormat::Markdown => "md",
         }
     }
@@ -60,6 +73,7 @@ impl ExportFormat {
     pub fn from_name(name: &str) -> Option<ExportFormat> {
         match name.trim_start_matches('.').to_ascii_lowercase().as_str() {
             "mm" | "freemind" | "freeplane" => Some(ExportFormat::FreeMind),
+            "opml" => Some(ExportFormat::Opml),
             "md" | "markdown" => Some(ExportFormat::Markdown),
             _ => None,
         }
@@ -91,6 +105,7 @@ pub fn export(format: ExportFormat, workbook: &Workbook, today: NaiveDate) -> Ex
             text: freemind::export_mm(workbook),
             warnings: Vec::new(),
         },
+        ExportFormat::Opml => opml::export_opml(workbook),
         ExportFormat::Markdown => Exported {
             text: super::to_markdown(workbook, today),
             warnings: Vec::new(),
@@ -103,15 +118,35 @@ pub fn export(format: ExportFormat, workbook: &Workbook, today: NaiveDate) -> Ex
 pub fn is_importable(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("mm"))
+        .is_some_and(|e| IMPORT_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// The extensions [`is_importable`] accepts, for file dialogs.
-pub const IMPORT_EXTENSIONS: &[&str] = &["mm"];
+pub const IMPORT_EXTENSIONS: &[&str] = &["mm", "opml"];
 
-/// Reads a file of another mind-map tool from its bytes; `path` names it and decides the format.
+/// Why another tool's file could not be read; each names the file, and the line and column where there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// A `FreeMind` or Freeplane map.
+    #[error(transparent)]
+    FreeMind(#[from] freemind::ImportError),
+    /// An OPML outline.
+    #[error(transparent)]
+    Opml(#[from] opml::ImportError),
+}
+
+/// Reads a file of another mind-map tool from its bytes; `path` names it and its extension decides the format
+/// (`.opml` is OPML, anything else `FreeMind`).
 pub fn import(bytes: &[u8], path: &Path) -> Result<Imported, ImportError> {
-    freemind::import_mm(bytes, path)
+    let is_opml = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("opml"));
+    if is_opml {
+        Ok(opml::import_opml(bytes, path)?)
+    } else {
+        Ok(freemind::import_mm(bytes, path)?)
+    }
 }
 
 #[cfg(test)]
@@ -135,6 +170,7 @@ mod tests {
             assert_eq!(ExportFormat::from_name(format.extension()), Some(format));
         }
         assert!(is_importable(Path::new("a/b.mm")));
+        assert!(is_importable(Path::new("a/b.OPML")));
         assert!(!is_importable(Path::new("a/b.ron")));
     }
 }

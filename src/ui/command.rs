@@ -24,6 +24,8 @@ pub enum AppCommand {
     Import,
     /// Write the map as a FreeMind/Freeplane `.mm` file.
     ExportFreeMind,
+    /// Write the map as an OPML outline.
+    ExportOpml,
     /// Write the map and the worksheet as Markdown.
     ExportMarkdown,
     /// Save to the current file.
@@ -102,7 +104,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 46] = [
+    pub const ALL: [AppCommand; 47] = [
         AppCommand::New,
         AppCommand::NewFiveConstituencies,
         AppCommand::NewSpheres,
@@ -112,6 +114,7 @@ impl AppCommand {
         AppCommand::OpenPath,
         AppCommand::Import,
         AppCommand::ExportFreeMind,
+        AppCommand::ExportOpml,
         AppCommand::ExportMarkdown,
         AppCommand::Save,
         AppCommand::SaveAs,
@@ -164,6 +167,7 @@ impl AppCommand {
             AppCommand::OpenPath => "Open path…",
             AppCommand::Import => "Import…",
             AppCommand::ExportFreeMind => "FreeMind / Freeplane map (.mm)…",
+            AppCommand::ExportOpml => "OPML outline (.opml)…",
             AppCommand::ExportMarkdown => "Markdown text (.md)…",
             AppCommand::Save => "Save",
             AppCommand::SaveAs => "Save As…",
@@ -221,9 +225,11 @@ impl AppCommand {
             }
             AppCommand::Open => "Open a relmap map (.ron) with the file dialog",
             AppCommand::Import => {
-                "Open a FreeMind or Freeplane map (.mm) as a new relmap map; the file itself is not changed"
+                "Open a FreeMind or Freeplane map (.mm) or an OPML outline (.opml) as a new relmap map; the file \
+                 itself is not changed"
             }
             AppCommand::ExportFreeMind => crate::interchange::ExportFormat::FreeMind.description(),
+            AppCommand::ExportOpml => crate::interchange::ExportFormat::Opml.description(),
             AppCommand::ExportMarkdown => crate::interchange::ExportFormat::Markdown.description(),
             AppCommand::OpenPath => {
                 "Open a map by typing its path, for when no file dialog appears"
@@ -330,6 +336,7 @@ impl AppCommand {
             AppCommand::CenterSelection => key(ctrl, Key::L),
             AppCommand::OpenPath
             | AppCommand::ExportFreeMind
+            | AppCommand::ExportOpml
             | AppCommand::ExportMarkdown
             | AppCommand::NewFiveConstituencies
             | AppCommand::NewSpheres
@@ -375,6 +382,7 @@ impl AppCommand {
                 | AppCommand::OpenPath
                 | AppCommand::Import
                 | AppCommand::ExportFreeMind
+                | AppCommand::ExportOpml
                 | AppCommand::ExportMarkdown
                 | AppCommand::Save
                 | AppCommand::SaveAs

@@ -81,11 +81,13 @@ impl FilePicker for NativeFilePicker {
             readable.extend_from_slice(IMPORT_EXTENSIONS);
             let mut dialog = match request.kind {
                 PickKind::Open => rfd::FileDialog::new()
-                    .add_filter("Maps (relmap, FreeMind, Freeplane)", &readable)
+                    .add_filter("Maps (relmap, FreeMind, Freeplane, OPML)", &readable)
                     .add_filter("relmap map", &["ron"]),
                 PickKind::SaveAs => rfd::FileDialog::new().add_filter("relmap map", &["ron"]),
-                PickKind::Import => rfd::FileDialog::new()
-                    .add_filter("FreeMind and Freeplane maps", IMPORT_EXTENSIONS),
+                PickKind::Import => rfd::FileDialog::new().add_filter(
+                    "FreeMind and Freeplane maps, OPML outlines",
+                    IMPORT_EXTENSIONS,
+                ),
                 PickKind::Export(format) => {
                     rfd::FileDialog::new().add_filter(format.label(), &[format.extension()])
                 }

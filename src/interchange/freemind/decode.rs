@@ -15,7 +15,7 @@ use super::ImportError;
 const DECLARATION_LIMIT: usize = 1024;
 
 /// The text of the file, and a sentence for the report when the bytes had to be guessed at or repaired.
-pub(super) fn decode<'a>(
+pub(in crate::interchange) fn decode<'a>(
     bytes: &'a [u8],
     path: &Path,
 ) -> Result<(Cow<'a, str>, Option<String>), ImportError> {

@@ -13,14 +13,14 @@
 //! shows in a node's attribute table and keeps when it saves. Reading such a file gives back the same workbook.
 
 mod build;
-mod decode;
+pub(in crate::interchange) mod decode;
 mod export;
 mod icons;
 mod import;
 mod parsed;
-mod place;
+pub(in crate::interchange) mod place;
 mod profile;
-mod text;
+pub(in crate::interchange) mod text;
 mod xhtml;
 
 use std::path::PathBuf;

@@ -21,7 +21,7 @@ const BRANCH_GAP: f64 = 24.0;
 
 /// Which side of the root a first-level branch grows towards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Side {
+pub(in crate::interchange) enum Side {
     /// Rightwards.
     Right,
     /// Leftwards.
@@ -30,7 +30,7 @@ pub(super) enum Side {
 
 /// Gives every node of `map` a position. `side_of` says where a first-level branch goes; branches it says
 /// nothing about go to whichever side is shorter at that point.
-pub(super) fn place(map: &mut MindMap, side_of: &dyn Fn(NodeId) -> Option<Side>) {
+pub(in crate::interchange) fn place(map: &mut MindMap, side_of: &dyn Fn(NodeId) -> Option<Side>) {
     // Breadth-first order: parents before children, and the children of a node in one contiguous run.
     let mut ids = vec![map.root()];
     let mut depth = vec![0_usize];

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 /// What happened to references while a file was read.
 #[derive(Debug, Default)]
-pub(super) struct References {
+pub(in crate::interchange) struct References {
     /// The names of entities that were referred to but not resolved, sorted.
     pub undefined: BTreeSet<String>,
     /// How many such references there were.
@@ -18,7 +18,7 @@ pub(super) struct References {
 
 /// What one `&name;` reference stands for.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) enum Resolved {
+pub(in crate::interchange) enum Resolved {
     /// A character given by number, or a named character: the author asked for exactly this character, so rich
     /// text keeps it even where it would collapse white space.
     Char(char),
@@ -73,7 +73,7 @@ impl References {
 
 /// The text of an attribute value as it stands between the quotes: references resolved, and literal tabs and
 /// line breaks turned into spaces, as XML prescribes (`&#xa;` stays a line break).
-pub(super) fn attribute_value(raw: &str, refs: &mut References) -> String {
+pub(in crate::interchange) fn attribute_value(raw: &str, refs: &mut References) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(amp) = rest.find('&') {

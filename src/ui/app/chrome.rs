@@ -29,7 +29,11 @@ impl RelmapApp {
             ui.separator();
             self.menu_item(ui, AppCommand::Import, commands);
             ui.menu_button("Export", |ui| {
-                for command in [AppCommand::ExportFreeMind, AppCommand::ExportMarkdown] {
+                for command in [
+                    AppCommand::ExportFreeMind,
+                    AppCommand::ExportOpml,
+                    AppCommand::ExportMarkdown,
+                ] {
                     self.menu_item(ui, command, commands);
                 }
             });

@@ -448,6 +448,9 @@ impl RelmapApp {
             AppCommand::ExportFreeMind => {
                 self.start_pick(PickKind::Export(crate::interchange::ExportFormat::FreeMind));
             }
+            AppCommand::ExportOpml => {
+                self.start_pick(PickKind::Export(crate::interchange::ExportFormat::Opml));
+            }
             AppCommand::ExportMarkdown => {
                 self.start_pick(PickKind::Export(crate::interchange::ExportFormat::Markdown));
             }
