@@ -13,8 +13,8 @@ Usage:
                     each problem with the file and line:column, and exits with 1 if any file fails
   relmap --export [FORMAT] IN OUT
                     write the map IN (a relmap map, a FreeMind/Freeplane .mm map or an OPML outline) to OUT
-                    as FORMAT: mm (FreeMind/Freeplane), opml or md (Markdown); without FORMAT, OUT's
-                    extension decides
+                    as FORMAT: html (the printable plan report), svg (a picture of the map), md (Markdown),
+                    mm (FreeMind/Freeplane) or opml; without FORMAT, OUT's extension decides
   relmap --generate N OUT.ron
                     write a realistic map of N nodes to OUT.ron (the same N always gives the same map)
   relmap --help     show this help
@@ -67,7 +67,7 @@ fn export(args: &[std::ffi::OsString]) -> ExitCode {
         [format, input, output] => {
             let Some(format) = format.to_str().and_then(ExportFormat::from_name) else {
                 eprintln!(
-                    "relmap: unknown export format {}; use mm, opml or md\n\n{USAGE}",
+                    "relmap: unknown export format {}; use html, svg, md, mm or opml\n\n{USAGE}",
                     format.to_string_lossy()
                 );
                 return ExitCode::from(2);

@@ -132,10 +132,12 @@ fn exporting_writes_the_chosen_format_and_leaves_the_map_as_it_is() {
     let md = dir.path().join("plan.md");
     let mm = dir.path().join("plan");
     let opml = dir.path().join("outline.opml");
+    let report = dir.path().join("report");
     let mut app = app_with(ScriptedFilePicker::answering([
         md.clone(),
         mm.clone(),
         opml.clone(),
+        report.clone(),
     ]));
     app.open_path(ui_support::example_file(&tempfile::tempdir().unwrap()));
     let mut harness = harness_with(app);
@@ -145,6 +147,7 @@ fn exporting_writes_the_chosen_format_and_leaves_the_map_as_it_is() {
         "Markdown text (.md)…",
         "FreeMind / Freeplane map (.mm)…",
         "OPML outline (.opml)…",
+        "Printable plan report (.html)…",
     ] {
         harness.get_by_label("File").click();
         harness.run();
@@ -159,6 +162,12 @@ fn exporting_writes_the_chosen_format_and_leaves_the_map_as_it_is() {
     // Without an extension, the format's is added.
     let text = std::fs::read_to_string(mm.with_extension("mm")).unwrap();
     assert!(text.contains("Maria Lopez, director"));
+    let text = std::fs::read_to_string(report.with_extension("html")).unwrap();
+    assert!(
+        text.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &text[..80.min(text.len())]
+    );
     let text = std::fs::read_to_string(&opml).unwrap();
     assert!(text.contains("<opml version=\"2.0\">"), "{text}");
     harness.get_by_label_contains(&format!("Exported the map to {}.", md.display()));

@@ -19,14 +19,20 @@ pub enum ExportFormat {
     Opml,
     /// The map and the whole worksheet as Markdown text.
     Markdown,
+    /// A picture of the map as the canvas draws it, in SVG.
+    Svg,
+    /// The map and the whole worksheet as one self-contained HTML page, styled for printing.
+    Html,
 }
 
 impl ExportFormat {
     /// Every format, in the order menus list them.
-    pub const ALL: [ExportFormat; 3] = [
+    pub const ALL: [ExportFormat; 5] = [
         ExportFormat::FreeMind,
         ExportFormat::Opml,
         ExportFormat::Markdown,
+        ExportFormat::Svg,
+        ExportFormat::Html,
     ];
 
     /// The name a user reads.
@@ -36,6 +42,8 @@ impl ExportFormat {
             ExportFormat::FreeMind => "FreeMind / Freeplane map (.mm)",
             ExportFormat::Opml => "OPML outline (.opml)",
             ExportFormat::Markdown => "Markdown text (.md)",
+            ExportFormat::Svg => "SVG picture of the map (.svg)",
+            ExportFormat::Html => "Printable plan report (.html)",
         }
     }
 
@@ -54,6 +62,14 @@ impl ExportFormat {
             ExportFormat::Markdown => {
                 "The map as an indented list and every part of the worksheet, as text to print, mail or paste"
             }
+            ExportFormat::Svg => {
+                "The whole map as drawn, with its colours, cross-links and planning markers, as a picture that \
+                 browsers, word processors and vector drawing programs open and that prints sharply at any size"
+            }
+            ExportFormat::Html => {
+                "A report to hand to the board: the map, goals, reflection, checklist, action plan, relationship \
+                 plan and balance in one page that opens in any browser and prints on A4"
+            }
         }
     }
 
@@ -64,17 +80,21 @@ impl ExportFormat {
             ExportFormat::FreeMind => "mm",
             ExportFormat::Opml => "opml",
             ExportFormat::Markdown => "md",
+            ExportFormat::Svg => "svg",
+            ExportFormat::Html => "html",
         }
     }
 
-    /// The format a name given on the command line (`mm`, `freemind`, `md`, `markdown`) or a file extension
-    /// stands for, whatever its case.
+    /// The format a name given on the command line (`mm`, `freemind`, `opml`, `md`, `markdown`, `svg`, `html`,
+    /// `report`) or a file extension stands for, whatever its case.
     #[must_use]
     pub fn from_name(name: &str) -> Option<ExportFormat> {
         match name.trim_start_matches('.').to_ascii_lowercase().as_str() {
             "mm" | "freemind" | "freeplane" => Some(ExportFormat::FreeMind),
             "opml" => Some(ExportFormat::Opml),
             "md" | "markdown" => Some(ExportFormat::Markdown),
+            "svg" => Some(ExportFormat::Svg),
+            "html" | "htm" | "report" => Some(ExportFormat::Html),
             _ => None,
         }
     }
@@ -108,6 +128,14 @@ pub fn export(format: ExportFormat, workbook: &Workbook, today: NaiveDate) -> Ex
         ExportFormat::Opml => opml::export_opml(workbook),
         ExportFormat::Markdown => Exported {
             text: super::to_markdown(workbook, today),
+            warnings: Vec::new(),
+        },
+        ExportFormat::Svg => Exported {
+            text: super::to_svg(workbook, today, None),
+            warnings: Vec::new(),
+        },
+        ExportFormat::Html => Exported {
+            text: super::to_html_report(workbook, today),
             warnings: Vec::new(),
         },
     }
@@ -161,6 +189,15 @@ mod tests {
             Some(ExportFormat::FreeMind)
         );
         assert_eq!(ExportFormat::from_name("docx"), None);
+        assert_eq!(ExportFormat::from_name("report"), Some(ExportFormat::Html));
+        assert_eq!(
+            ExportFormat::of_path(Path::new("map.SVG")),
+            Some(ExportFormat::Svg)
+        );
+        assert_eq!(
+            ExportFormat::of_path(Path::new("plan.html")),
+            Some(ExportFormat::Html)
+        );
         assert_eq!(
             ExportFormat::of_path(Path::new("/tmp/Plan.MM")),
             Some(ExportFormat::FreeMind)

@@ -1,5 +1,5 @@
 //! Exchanging maps with the rest of the world: the clipboard, `FreeMind`/Freeplane `.mm` maps and OPML outlines
-//! (read and written), and Markdown.
+//! (read and written), Markdown, an SVG picture of the map and a printable HTML report of the whole plan.
 
 mod clipboard;
 mod formats;
@@ -8,6 +8,8 @@ mod markdown;
 pub mod opml;
 mod outline;
 mod paste;
+mod report;
+mod svg;
 
 pub use clipboard::{
     CLIPBOARD_VERSION, ClipboardError, Fragment, FragmentLink, FragmentNode, MAX_PASTE_LINES, copy,
@@ -18,3 +20,5 @@ pub use formats::{
 };
 pub use markdown::to_markdown;
 pub use paste::{IdFns, IdSource, Pasted, PastedNode, instantiate};
+pub use report::to_html_report;
+pub use svg::to_svg;

@@ -28,6 +28,10 @@ pub enum AppCommand {
     ExportOpml,
     /// Write the map and the worksheet as Markdown.
     ExportMarkdown,
+    /// Write the map as an SVG picture.
+    ExportSvg,
+    /// Write the printable HTML report of the map and the plan.
+    ExportReport,
     /// Save to the current file.
     Save,
     /// Save to a new file chosen in the file dialog.
@@ -104,7 +108,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 47] = [
+    pub const ALL: [AppCommand; 49] = [
         AppCommand::New,
         AppCommand::NewFiveConstituencies,
         AppCommand::NewSpheres,
@@ -116,6 +120,8 @@ impl AppCommand {
         AppCommand::ExportFreeMind,
         AppCommand::ExportOpml,
         AppCommand::ExportMarkdown,
+        AppCommand::ExportSvg,
+        AppCommand::ExportReport,
         AppCommand::Save,
         AppCommand::SaveAs,
         AppCommand::SaveAsPath,
@@ -169,6 +175,8 @@ impl AppCommand {
             AppCommand::ExportFreeMind => "FreeMind / Freeplane map (.mm)…",
             AppCommand::ExportOpml => "OPML outline (.opml)…",
             AppCommand::ExportMarkdown => "Markdown text (.md)…",
+            AppCommand::ExportSvg => "SVG picture of the map (.svg)…",
+            AppCommand::ExportReport => "Printable plan report (.html)…",
             AppCommand::Save => "Save",
             AppCommand::SaveAs => "Save As…",
             AppCommand::SaveAsPath => "Save As path…",
@@ -231,6 +239,8 @@ impl AppCommand {
             AppCommand::ExportFreeMind => crate::interchange::ExportFormat::FreeMind.description(),
             AppCommand::ExportOpml => crate::interchange::ExportFormat::Opml.description(),
             AppCommand::ExportMarkdown => crate::interchange::ExportFormat::Markdown.description(),
+            AppCommand::ExportSvg => crate::interchange::ExportFormat::Svg.description(),
+            AppCommand::ExportReport => crate::interchange::ExportFormat::Html.description(),
             AppCommand::OpenPath => {
                 "Open a map by typing its path, for when no file dialog appears"
             }
@@ -338,6 +348,8 @@ impl AppCommand {
             | AppCommand::ExportFreeMind
             | AppCommand::ExportOpml
             | AppCommand::ExportMarkdown
+            | AppCommand::ExportSvg
+            | AppCommand::ExportReport
             | AppCommand::NewFiveConstituencies
             | AppCommand::NewSpheres
             | AppCommand::NewBlank
@@ -384,6 +396,8 @@ impl AppCommand {
                 | AppCommand::ExportFreeMind
                 | AppCommand::ExportOpml
                 | AppCommand::ExportMarkdown
+                | AppCommand::ExportSvg
+                | AppCommand::ExportReport
                 | AppCommand::Save
                 | AppCommand::SaveAs
                 | AppCommand::SaveAsPath

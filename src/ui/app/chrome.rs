@@ -30,9 +30,11 @@ impl RelmapApp {
             self.menu_item(ui, AppCommand::Import, commands);
             ui.menu_button("Export", |ui| {
                 for command in [
+                    AppCommand::ExportReport,
+                    AppCommand::ExportSvg,
+                    AppCommand::ExportMarkdown,
                     AppCommand::ExportFreeMind,
                     AppCommand::ExportOpml,
-                    AppCommand::ExportMarkdown,
                 ] {
                     self.menu_item(ui, command, commands);
                 }

@@ -445,14 +445,20 @@ impl RelmapApp {
             AppCommand::Open => self.guard(PendingAction::Open, ctx),
             AppCommand::OpenPath => self.guard(PendingAction::OpenPath, ctx),
             AppCommand::Import => self.guard(PendingAction::Import, ctx),
-            AppCommand::ExportFreeMind => {
-                self.start_pick(PickKind::Export(crate::interchange::ExportFormat::FreeMind));
-            }
-            AppCommand::ExportOpml => {
-                self.start_pick(PickKind::Export(crate::interchange::ExportFormat::Opml));
-            }
-            AppCommand::ExportMarkdown => {
-                self.start_pick(PickKind::Export(crate::interchange::ExportFormat::Markdown));
+            AppCommand::ExportFreeMind
+            | AppCommand::ExportOpml
+            | AppCommand::ExportMarkdown
+            | AppCommand::ExportSvg
+            | AppCommand::ExportReport => {
+                use crate::interchange::ExportFormat;
+                let format = match command {
+                    AppCommand::ExportOpml => ExportFormat::Opml,
+                    AppCommand::ExportMarkdown => ExportFormat::Markdown,
+                    AppCommand::ExportSvg => ExportFormat::Svg,
+                    AppCommand::ExportReport => ExportFormat::Html,
+                    _ => ExportFormat::FreeMind,
+                };
+                self.start_pick(PickKind::Export(format));
             }
             AppCommand::Quit => self.guard(PendingAction::Quit, ctx),
             AppCommand::Save => {
