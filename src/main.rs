@@ -13,8 +13,9 @@ Usage:
                     each problem with the file and line:column, and exits with 1 if any file fails
   relmap --export [FORMAT] IN OUT
                     write the map IN (a relmap map, a FreeMind/Freeplane .mm map or an OPML outline) to OUT
-                    as FORMAT: html (the printable plan report), svg (a picture of the map), md (Markdown),
-                    mm (FreeMind/Freeplane) or opml; without FORMAT, OUT's extension decides
+                    as FORMAT: html (the printable plan report), svg or png (a picture of the map; png3
+                    for three times the size on screen, png1 to png8), md (Markdown), mm (FreeMind/
+                    Freeplane) or opml; without FORMAT, OUT's extension decides
   relmap --generate N OUT.ron
                     write a realistic map of N nodes to OUT.ron (the same N always gives the same map)
   relmap --help     show this help
@@ -67,7 +68,7 @@ fn export(args: &[std::ffi::OsString]) -> ExitCode {
         [format, input, output] => {
             let Some(format) = format.to_str().and_then(ExportFormat::from_name) else {
                 eprintln!(
-                    "relmap: unknown export format {}; use html, svg, md, mm or opml\n\n{USAGE}",
+                    "relmap: unknown export format {}; use html, svg, png, md, mm or opml\n\n{USAGE}",
                     format.to_string_lossy()
                 );
                 return ExitCode::from(2);
@@ -122,12 +123,18 @@ fn export(args: &[std::ffi::OsString]) -> ExitCode {
         }
     };
     let today = chrono::Local::now().date_naive();
-    let exported = relmap::interchange::export(format, &workbook, today);
+    let exported = match relmap::interchange::export(format, &workbook, today) {
+        Ok(exported) => exported,
+        Err(error) => {
+            eprintln!("relmap: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     for warning in &exported.warnings {
         eprintln!("relmap: {warning}");
     }
     let output = std::path::Path::new(output);
-    match relmap::storage::write_atomically(output, exported.text.as_bytes()) {
+    match relmap::storage::write_atomically(output, &exported.bytes) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("relmap: could not write {}: {error}", output.display());

@@ -347,15 +347,16 @@ fn overdue_contacts_and_past_due_actions_are_marked() {
 #[test]
 fn both_formats_are_offered_for_export() {
     let workbook = example();
-    let svg = export(ExportFormat::Svg, &workbook, today());
-    assert_eq!(svg.text, to_svg(&workbook, today(), None));
+    let svg = export(ExportFormat::Svg, &workbook, today()).unwrap();
+    assert_eq!(svg.bytes, to_svg(&workbook, today(), None).into_bytes());
     assert!(svg.warnings.is_empty());
     let html = export(
         ExportFormat::from_name("report").unwrap(),
         &workbook,
         today(),
-    );
-    assert_eq!(html.text, to_html_report(&workbook, today()));
+    )
+    .unwrap();
+    assert_eq!(html.bytes, to_html_report(&workbook, today()).into_bytes());
     assert_eq!(ExportFormat::Html.extension(), "html");
     assert_eq!(ExportFormat::Svg.label(), "SVG picture of the map (.svg)");
 }

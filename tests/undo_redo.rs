@@ -914,3 +914,33 @@ fn replacing_the_same_list_entry_merges_but_another_entry_does_not() {
     assert_eq!(doc.undo(), Ok(true));
     assert_eq!(entries(doc.workbook(), list), before);
 }
+
+#[test]
+fn a_read_only_document_refuses_every_kind_of_edit() {
+    let mut doc = Document::new(storage::starter().expect("the starter loads"), None);
+    let root = doc.workbook().map.root();
+    doc.apply_typing(EditCommand::Rename {
+        id: root,
+        title: "Jo".to_owned(),
+    })
+    .expect("typing works before");
+    let before = snapshot(doc.workbook());
+    doc.set_read_only(true);
+    let rename = || EditCommand::Rename {
+        id: root,
+        title: "Jon".to_owned(),
+    };
+    assert_eq!(
+        doc.apply(rename()),
+        Err(relmap::document::CommandError::ReadOnly)
+    );
+    assert_eq!(
+        doc.apply_typing(rename()),
+        Err(relmap::document::CommandError::ReadOnly)
+    );
+    assert_eq!(
+        doc.name_new_node(root, "Jon".to_owned()),
+        Err(relmap::document::CommandError::ReadOnly)
+    );
+    assert_eq!(snapshot(doc.workbook()), before);
+}

@@ -135,6 +135,9 @@ impl Document {
     /// Applies a command that types into a text field. Consecutive typing into the same field merges into one
     /// undo step, until [`Document::end_typing`] is called or anything else happens.
     pub fn apply_typing(&mut self, command: EditCommand) -> Result<(), CommandError> {
+        if self.read_only {
+            return Err(CommandError::ReadOnly);
+        }
         let key = command.merge_key();
         let mergeable = self.typing_open
             && key.is_some()
@@ -159,6 +162,9 @@ impl Document {
     /// and typing its title is one action for the user, so one undo removes both. When the last step did not
     /// add this node, the rename is a step of its own.
     pub fn name_new_node(&mut self, id: NodeId, title: String) -> Result<(), CommandError> {
+        if self.read_only {
+            return Err(CommandError::ReadOnly);
+        }
         let command = EditCommand::Rename { id, title };
         if !self.last_step_added(id) {
             return self.apply(command);

@@ -23,17 +23,23 @@ pub enum ExportFormat {
     Svg,
     /// The map and the whole worksheet as one self-contained HTML page, styled for printing.
     Html,
+    /// A picture of the map as a PNG image, at this many hundredths of its size on the canvas (200 is twice).
+    Png(u16),
 }
 
 impl ExportFormat {
     /// Every format, in the order menus list them.
-    pub const ALL: [ExportFormat; 5] = [
+    pub const ALL: [ExportFormat; 6] = [
         ExportFormat::FreeMind,
         ExportFormat::Opml,
         ExportFormat::Markdown,
         ExportFormat::Svg,
         ExportFormat::Html,
+        ExportFormat::PNG,
     ];
+
+    /// A PNG at [`DEFAULT_PNG_SCALE`](super::DEFAULT_PNG_SCALE).
+    pub const PNG: ExportFormat = ExportFormat::Png(200);
 
     /// The name a user reads.
     #[must_use]
@@ -44,6 +50,7 @@ impl ExportFormat {
             ExportFormat::Markdown => "Markdown text (.md)",
             ExportFormat::Svg => "SVG picture of the map (.svg)",
             ExportFormat::Html => "Printable plan report (.html)",
+            ExportFormat::Png(_) => "PNG picture of the map (.png)",
         }
     }
 
@@ -66,6 +73,9 @@ impl ExportFormat {
                 "The whole map as drawn, with its colours, cross-links and planning markers, as a picture that \
                  browsers, word processors and vector drawing programs open and that prints sharply at any size"
             }
+            ExportFormat::Png(_) => {
+                "The whole map as drawn, as an image at twice its size on screen, for slides, mail and documents"
+            }
             ExportFormat::Html => {
                 "A report to hand to the board: the map, goals, reflection, checklist, action plan, relationship \
                  plan and balance in one page that opens in any browser and prints on A4"
@@ -82,14 +92,25 @@ impl ExportFormat {
             ExportFormat::Markdown => "md",
             ExportFormat::Svg => "svg",
             ExportFormat::Html => "html",
+            ExportFormat::Png(_) => "png",
         }
     }
 
     /// The format a name given on the command line (`mm`, `freemind`, `opml`, `md`, `markdown`, `svg`, `html`,
-    /// `report`) or a file extension stands for, whatever its case.
+    /// `report`, `png`, or `png3` for a PNG three times the canvas size) or a file extension stands for, whatever
+    /// its case.
     #[must_use]
     pub fn from_name(name: &str) -> Option<ExportFormat> {
-        match name.trim_start_matches('.').to_ascii_lowercase().as_str() {
+        let name = name.trim_start_matches('.').to_ascii_lowercase();
+        if let Some(times) = name.strip_prefix("png").filter(|t| !t.is_empty()) {
+            return times
+                .parse::<u16>()
+                .ok()
+                .filter(|t| (1..=8).contains(t))
+                .map(|t| ExportFormat::Png(t * 100));
+        }
+        match name.as_str() {
+            "png" => Some(ExportFormat::PNG),
             "mm" | "freemind" | "freeplane" => Some(ExportFormat::FreeMind),
             "opml" => Some(ExportFormat::Opml),
             "md" | "markdown" => Some(ExportFormat::Markdown),
@@ -117,28 +138,42 @@ pub struct Exported {
     pub warnings: Vec<String>,
 }
 
-/// Writes `workbook` in `format`. `today` dates reports and decides what is overdue.
-#[must_use]
-pub fn export(format: ExportFormat, workbook: &Workbook, today: NaiveDate) -> Exported {
-    match format {
-        ExportFormat::FreeMind => Exported {
-            text: freemind::export_mm(workbook),
+/// An exported file's bytes, and what the format could not carry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportedFile {
+    /// The file's content.
+    pub bytes: Vec<u8>,
+    /// What was left out, one sentence each; empty when nothing was.
+    pub warnings: Vec<String>,
+}
+
+/// Writes `workbook` in `format`. `today` dates reports and decides what is overdue. Only a PNG can fail.
+pub fn export(
+    format: ExportFormat,
+    workbook: &Workbook,
+    today: NaiveDate,
+) -> Result<ExportedFile, super::PngError> {
+    let text = |text: String| ExportedFile {
+        bytes: text.into_bytes(),
+        warnings: Vec::new(),
+    };
+    Ok(match format {
+        ExportFormat::FreeMind => text(freemind::export_mm(workbook)),
+        ExportFormat::Opml => {
+            let exported = opml::export_opml(workbook);
+            ExportedFile {
+                bytes: exported.text.into_bytes(),
+                warnings: exported.warnings,
+            }
+        }
+        ExportFormat::Markdown => text(super::to_markdown(workbook, today)),
+        ExportFormat::Svg => text(super::to_svg(workbook, today, None)),
+        ExportFormat::Html => text(super::to_html_report(workbook, today)),
+        ExportFormat::Png(hundredths) => ExportedFile {
+            bytes: super::to_png(workbook, today, f32::from(hundredths) / 100.0)?,
             warnings: Vec::new(),
         },
-        ExportFormat::Opml => opml::export_opml(workbook),
-        ExportFormat::Markdown => Exported {
-            text: super::to_markdown(workbook, today),
-            warnings: Vec::new(),
-        },
-        ExportFormat::Svg => Exported {
-            text: super::to_svg(workbook, today, None),
-            warnings: Vec::new(),
-        },
-        ExportFormat::Html => Exported {
-            text: super::to_html_report(workbook, today),
-            warnings: Vec::new(),
-        },
-    }
+    })
 }
 
 /// Whether relmap reads a file of another mind-map tool at `path`, by its extension.

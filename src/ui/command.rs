@@ -30,6 +30,8 @@ pub enum AppCommand {
     ExportMarkdown,
     /// Write the map as an SVG picture.
     ExportSvg,
+    /// Write the map as a PNG picture.
+    ExportPng,
     /// Write the printable HTML report of the map and the plan.
     ExportReport,
     /// Save to the current file.
@@ -108,7 +110,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 49] = [
+    pub const ALL: [AppCommand; 50] = [
         AppCommand::New,
         AppCommand::NewFiveConstituencies,
         AppCommand::NewSpheres,
@@ -121,6 +123,7 @@ impl AppCommand {
         AppCommand::ExportOpml,
         AppCommand::ExportMarkdown,
         AppCommand::ExportSvg,
+        AppCommand::ExportPng,
         AppCommand::ExportReport,
         AppCommand::Save,
         AppCommand::SaveAs,
@@ -176,6 +179,7 @@ impl AppCommand {
             AppCommand::ExportOpml => "OPML outline (.opml)…",
             AppCommand::ExportMarkdown => "Markdown text (.md)…",
             AppCommand::ExportSvg => "SVG picture of the map (.svg)…",
+            AppCommand::ExportPng => "PNG picture of the map (.png)…",
             AppCommand::ExportReport => "Printable plan report (.html)…",
             AppCommand::Save => "Save",
             AppCommand::SaveAs => "Save As…",
@@ -240,6 +244,7 @@ impl AppCommand {
             AppCommand::ExportOpml => crate::interchange::ExportFormat::Opml.description(),
             AppCommand::ExportMarkdown => crate::interchange::ExportFormat::Markdown.description(),
             AppCommand::ExportSvg => crate::interchange::ExportFormat::Svg.description(),
+            AppCommand::ExportPng => crate::interchange::ExportFormat::PNG.description(),
             AppCommand::ExportReport => crate::interchange::ExportFormat::Html.description(),
             AppCommand::OpenPath => {
                 "Open a map by typing its path, for when no file dialog appears"
@@ -349,6 +354,7 @@ impl AppCommand {
             | AppCommand::ExportOpml
             | AppCommand::ExportMarkdown
             | AppCommand::ExportSvg
+            | AppCommand::ExportPng
             | AppCommand::ExportReport
             | AppCommand::NewFiveConstituencies
             | AppCommand::NewSpheres
@@ -397,6 +403,7 @@ impl AppCommand {
                 | AppCommand::ExportOpml
                 | AppCommand::ExportMarkdown
                 | AppCommand::ExportSvg
+                | AppCommand::ExportPng
                 | AppCommand::ExportReport
                 | AppCommand::Save
                 | AppCommand::SaveAs

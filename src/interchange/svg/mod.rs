@@ -343,7 +343,18 @@ impl Picture {
             &fill.hex(),
             Some(look::BADGE_OUTLINE),
         );
-        self.text(rect.centre(), text, size, look::WHITE);
+        // The width the pill was made for: viewers whose emoji font draws the marker wider squeeze the text
+        // into the pill instead of spilling it over the edges.
+        let _ = writeln!(
+            self.body,
+            r#"<text x="{}" y="{}" font-size="{}" fill="{}" text-anchor="middle" textLength="{}" lengthAdjust="spacingAndGlyphs">{}</text>"#,
+            Num(rect.centre().x),
+            Num(rect.centre().y + size * 0.35),
+            Num(size),
+            look::WHITE.hex(),
+            Num(look::text_width(text, size)),
+            escape(text),
+        );
         self.grow(rect);
     }
 

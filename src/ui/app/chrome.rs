@@ -32,6 +32,7 @@ impl RelmapApp {
                 for command in [
                     AppCommand::ExportReport,
                     AppCommand::ExportSvg,
+                    AppCommand::ExportPng,
                     AppCommand::ExportMarkdown,
                     AppCommand::ExportFreeMind,
                     AppCommand::ExportOpml,

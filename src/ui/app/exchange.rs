@@ -52,8 +52,15 @@ impl RelmapApp {
         } else {
             path
         };
-        let exported = interchange::export(format, self.doc.workbook(), self.today);
-        match crate::storage::write_atomically(&path, exported.text.as_bytes()) {
+        let exported = match interchange::export(format, self.doc.workbook(), self.today) {
+            Ok(exported) => exported,
+            Err(error) => {
+                self.notices
+                    .error(format!("Could not export the map. {error}"));
+                return;
+            }
+        };
+        match crate::storage::write_atomically(&path, &exported.bytes) {
             Ok(()) => {
                 let mut text = format!("Exported the map to {}.", path.display());
                 for warning in &exported.warnings {

@@ -449,12 +449,14 @@ impl RelmapApp {
             | AppCommand::ExportOpml
             | AppCommand::ExportMarkdown
             | AppCommand::ExportSvg
+            | AppCommand::ExportPng
             | AppCommand::ExportReport => {
                 use crate::interchange::ExportFormat;
                 let format = match command {
                     AppCommand::ExportOpml => ExportFormat::Opml,
                     AppCommand::ExportMarkdown => ExportFormat::Markdown,
                     AppCommand::ExportSvg => ExportFormat::Svg,
+                    AppCommand::ExportPng => ExportFormat::PNG,
                     AppCommand::ExportReport => ExportFormat::Html,
                     _ => ExportFormat::FreeMind,
                 };
