@@ -190,3 +190,44 @@ fn an_opml_outline_opens_as_a_new_map() {
     assert_eq!(harness.state().document().path(), None);
     harness.get_by_label_contains("Imported partners.opml as a new map");
 }
+
+#[test]
+fn the_selection_exports_as_svg_and_a_png_has_the_size_chosen_in_preferences() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("board.svg");
+    let png = dir.path().join("map.png");
+    let mut app = app_with(ScriptedFilePicker::answering([svg.clone(), png.clone()]));
+    app.open_path(ui_support::example_file(&tempfile::tempdir().unwrap()));
+    app.preferences_mut().png_scale = 100;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    app.set_today(today);
+    let mut harness = harness_with(app);
+    ui_support::click_node(&mut harness, "Board of trustees");
+
+    for item in [
+        "SVG picture of the selection (.svg)…",
+        "PNG picture of the map (.png)…",
+    ] {
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Export").click();
+        harness.run();
+        harness.get_by_label_contains(item).click();
+        harness.run();
+        harness.run();
+    }
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Board of trustees"), "{text}");
+    assert!(!text.contains("City council"), "only the selection: {text}");
+
+    let bytes = std::fs::read(&png).unwrap();
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&bytes).unwrap();
+    let workbook = relmap::storage::example().unwrap();
+    let whole = relmap::interchange::to_png(&workbook, today, 1.0).unwrap();
+    let whole = resvg::tiny_skia::Pixmap::decode_png(&whole).unwrap();
+    assert_eq!(
+        (pixmap.width(), pixmap.height()),
+        (whole.width(), whole.height()),
+        "one times the size on screen"
+    );
+}

@@ -74,7 +74,7 @@ impl ExportFormat {
                  browsers, word processors and vector drawing programs open and that prints sharply at any size"
             }
             ExportFormat::Png(_) => {
-                "The whole map as drawn, as an image at twice its size on screen, for slides, mail and documents"
+                "The whole map as drawn, as an image for slides, mail and documents"
             }
             ExportFormat::Html => {
                 "A report to hand to the board: the map, goals, reflection, checklist, action plan, relationship \

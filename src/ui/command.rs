@@ -32,6 +32,8 @@ pub enum AppCommand {
     ExportSvg,
     /// Write the map as a PNG picture.
     ExportPng,
+    /// Write the selected nodes as an SVG picture.
+    ExportSelectionSvg,
     /// Write the printable HTML report of the map and the plan.
     ExportReport,
     /// Save to the current file.
@@ -110,7 +112,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 50] = [
+    pub const ALL: [AppCommand; 51] = [
         AppCommand::New,
         AppCommand::NewFiveConstituencies,
         AppCommand::NewSpheres,
@@ -124,6 +126,7 @@ impl AppCommand {
         AppCommand::ExportMarkdown,
         AppCommand::ExportSvg,
         AppCommand::ExportPng,
+        AppCommand::ExportSelectionSvg,
         AppCommand::ExportReport,
         AppCommand::Save,
         AppCommand::SaveAs,
@@ -180,6 +183,7 @@ impl AppCommand {
             AppCommand::ExportMarkdown => "Markdown text (.md)…",
             AppCommand::ExportSvg => "SVG picture of the map (.svg)…",
             AppCommand::ExportPng => "PNG picture of the map (.png)…",
+            AppCommand::ExportSelectionSvg => "SVG picture of the selection (.svg)…",
             AppCommand::ExportReport => "Printable plan report (.html)…",
             AppCommand::Save => "Save",
             AppCommand::SaveAs => "Save As…",
@@ -244,7 +248,13 @@ impl AppCommand {
             AppCommand::ExportOpml => crate::interchange::ExportFormat::Opml.description(),
             AppCommand::ExportMarkdown => crate::interchange::ExportFormat::Markdown.description(),
             AppCommand::ExportSvg => crate::interchange::ExportFormat::Svg.description(),
-            AppCommand::ExportPng => crate::interchange::ExportFormat::PNG.description(),
+            AppCommand::ExportPng => {
+                "The whole map as drawn, as an image for slides, mail and documents; its size is set in \
+                 Preferences"
+            }
+            AppCommand::ExportSelectionSvg => {
+                "Only the selected nodes and the links among them, as drawn, as an SVG picture"
+            }
             AppCommand::ExportReport => crate::interchange::ExportFormat::Html.description(),
             AppCommand::OpenPath => {
                 "Open a map by typing its path, for when no file dialog appears"
@@ -355,6 +365,7 @@ impl AppCommand {
             | AppCommand::ExportMarkdown
             | AppCommand::ExportSvg
             | AppCommand::ExportPng
+            | AppCommand::ExportSelectionSvg
             | AppCommand::ExportReport
             | AppCommand::NewFiveConstituencies
             | AppCommand::NewSpheres
@@ -404,6 +415,7 @@ impl AppCommand {
                 | AppCommand::ExportMarkdown
                 | AppCommand::ExportSvg
                 | AppCommand::ExportPng
+                | AppCommand::ExportSelectionSvg
                 | AppCommand::ExportReport
                 | AppCommand::Save
                 | AppCommand::SaveAs

@@ -9,6 +9,9 @@ use crate::storage::Template;
 /// The interface sizes offered, as zoom factors.
 pub const UI_SCALES: [f32; 8] = [0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0];
 
+/// The sizes offered for exported PNG pictures, in hundredths of the map's size on the canvas.
+pub const PNG_SCALES: [u16; 4] = [100, 200, 300, 400];
+
 /// The shortest and longest time between recovery copies, in seconds.
 pub const RECOVERY_SECONDS: std::ops::RangeInclusive<u32> = 5..=600;
 
@@ -75,6 +78,19 @@ fn contents(ui: &mut Ui, prefs: &mut Preferences) {
             ui.checkbox(&mut prefs.show_markers, "Show health, overdue and strategy markers on nodes");
             ui.end_row();
 
+            let label = ui.label("PNG pictures at");
+            ComboBox::from_id_salt("relmap-png-scale")
+                .selected_text(png_scale(prefs.png_scale))
+                .show_ui(ui, |ui| {
+                    for scale in PNG_SCALES {
+                        ui.selectable_value(&mut prefs.png_scale, scale, png_scale(scale));
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text("How large File → Export → PNG draws the map: 2× is sharp on screens and in print");
+            ui.end_row();
+
             let label = ui.label("New maps start from");
             ComboBox::from_id_salt("relmap-default-template")
                 .selected_text(prefs.default_template.label())
@@ -89,6 +105,10 @@ fn contents(ui: &mut Ui, prefs: &mut Preferences) {
                 .on_hover_text("The map File → New (Ctrl+N) starts from");
             ui.end_row();
         });
+}
+
+fn png_scale(hundredths: u16) -> String {
+    format!("{}× the size on screen", hundredths / 100)
 }
 
 fn percent(scale: f32) -> String {

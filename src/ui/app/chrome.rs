@@ -33,6 +33,7 @@ impl RelmapApp {
                     AppCommand::ExportReport,
                     AppCommand::ExportSvg,
                     AppCommand::ExportPng,
+                    AppCommand::ExportSelectionSvg,
                     AppCommand::ExportMarkdown,
                     AppCommand::ExportFreeMind,
                     AppCommand::ExportOpml,
@@ -169,7 +170,8 @@ impl RelmapApp {
             | AppCommand::ToggleFold
             | AppCommand::MoveUp
             | AppCommand::MoveDown
-            | AppCommand::CenterSelection => !self.selection.is_empty(),
+            | AppCommand::CenterSelection
+            | AppCommand::ExportSelectionSvg => !self.selection.is_empty(),
             _ => true,
         };
         let mut button = egui::Button::new(label);

@@ -52,7 +52,16 @@ impl RelmapApp {
         } else {
             path
         };
-        let exported = match interchange::export(format, self.doc.workbook(), self.today) {
+        let selection = self.export_selection.take();
+        let exported = match (format, selection) {
+            (ExportFormat::Svg, Some(nodes)) => Ok(interchange::ExportedFile {
+                bytes: interchange::to_svg(self.doc.workbook(), self.today, Some(&nodes))
+                    .into_bytes(),
+                warnings: Vec::new(),
+            }),
+            (format, _) => interchange::export(format, self.doc.workbook(), self.today),
+        };
+        let exported = match exported {
             Ok(exported) => exported,
             Err(error) => {
                 self.notices

@@ -101,6 +101,8 @@ pub struct RelmapApp {
     older_format: Option<u32>,
     /// The other tool's file the open map was imported from, which names it until it is saved.
     imported_from: Option<PathBuf>,
+    /// The nodes to draw when the export being chosen is of the selection only.
+    export_selection: Option<Vec<NodeId>>,
     /// Whether a row of the outline has the keyboard this frame: arrows then follow the outline's rows.
     outline_has_keyboard: bool,
     /// Give the label field of the link inspector the keyboard at the next frame.
@@ -141,6 +143,7 @@ impl RelmapApp {
             disk_question: None,
             older_format: None,
             imported_from: None,
+            export_selection: None,
             backups: None,
             recovery: None,
             recovery_revision: None,
@@ -450,16 +453,19 @@ impl RelmapApp {
             | AppCommand::ExportMarkdown
             | AppCommand::ExportSvg
             | AppCommand::ExportPng
+            | AppCommand::ExportSelectionSvg
             | AppCommand::ExportReport => {
                 use crate::interchange::ExportFormat;
                 let format = match command {
                     AppCommand::ExportOpml => ExportFormat::Opml,
                     AppCommand::ExportMarkdown => ExportFormat::Markdown,
-                    AppCommand::ExportSvg => ExportFormat::Svg,
-                    AppCommand::ExportPng => ExportFormat::PNG,
+                    AppCommand::ExportSvg | AppCommand::ExportSelectionSvg => ExportFormat::Svg,
+                    AppCommand::ExportPng => ExportFormat::Png(self.prefs.png_scale),
                     AppCommand::ExportReport => ExportFormat::Html,
                     _ => ExportFormat::FreeMind,
                 };
+                self.export_selection = (command == AppCommand::ExportSelectionSvg)
+                    .then(|| self.selection.nodes().to_vec());
                 self.start_pick(PickKind::Export(format));
             }
             AppCommand::Quit => self.guard(PendingAction::Quit, ctx),

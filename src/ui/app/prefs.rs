@@ -36,6 +36,8 @@ pub struct Preferences {
     pub default_template: Template,
     /// The plan tabs the user hid.
     pub hidden_plan_tabs: Vec<PlanTab>,
+    /// The size of exported PNG pictures, in hundredths of the map's size on the canvas.
+    pub png_scale: u16,
 }
 
 /// The colour theme the user chose.
@@ -73,6 +75,7 @@ impl Default for Preferences {
             recovery_seconds: recovery::RECOVERY_SECONDS,
             default_template: Template::FiveConstituencies,
             hidden_plan_tabs: Vec::new(),
+            png_scale: 200,
         }
     }
 }
@@ -80,6 +83,9 @@ impl Default for Preferences {
 impl Preferences {
     /// Brings values from an older or edited preferences file back into range.
     pub(super) fn tidy(&mut self) {
+        if !settings::PNG_SCALES.contains(&self.png_scale) {
+            self.png_scale = 200;
+        }
         if !settings::UI_SCALES.contains(&self.ui_scale) {
             self.ui_scale = 1.0;
         }
