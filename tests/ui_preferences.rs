@@ -177,3 +177,19 @@ fn hiding_the_open_tab_opens_the_next_one_and_hiding_all_says_how_to_get_them_ba
     harness.run();
     harness.get_by_label("Every plan tab is hidden. Choose the ones to show under \"Tabs\" above.");
 }
+
+#[test]
+fn escape_closes_an_open_menu_and_leaves_the_selection_alone() {
+    let mut harness = starter_harness();
+    let selected = harness.state().selected();
+    assert!(selected.is_some());
+    harness.get_by_label("File").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Preferences…").is_some());
+    press(&mut harness, egui::Key::Escape);
+    assert!(
+        harness.query_by_label_contains("Preferences…").is_none(),
+        "the menu closed"
+    );
+    assert_eq!(harness.state().selected(), selected);
+}

@@ -293,8 +293,11 @@ impl RelmapApp {
             let left_a_field = focused.is_none()
                 && self.last_focus.is_some_and(|id| id != canvas::canvas_id())
                 && ctx.input(|i| i.key_pressed(egui::Key::Escape));
+            // While a menu is open, its keys (Escape closes it) are not the map's.
+            let menu_open = egui::Popup::is_any_open(&ctx);
             let map_has_keyboard = self.canvas.title_edit.is_none()
                 && !left_a_field
+                && !menu_open
                 && (focused.is_none_or(|id| id == canvas::canvas_id())
                     || self.outline.has_keyboard(focused));
             commands.extend(AppCommand::consume_shortcuts(&ctx, map_has_keyboard));
