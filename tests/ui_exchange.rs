@@ -31,6 +31,17 @@ fn tolerate_missing_glyphs(harness: &Harness<'_, RelmapApp>) {
         .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
 }
 
+/// Chooses File → Export → `item`; the scripted file dialog answers at once.
+fn export_from_the_menu(harness: &mut Harness<'_, RelmapApp>, item: &str) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label_contains(item).click();
+    harness.run();
+    harness.run();
+}
+
 fn root_title(harness: &Harness<'_, RelmapApp>) -> String {
     let map = &harness.state().document().workbook().map;
     map.topic(map.root()).unwrap().title.clone()
@@ -149,13 +160,7 @@ fn exporting_writes_the_chosen_format_and_leaves_the_map_as_it_is() {
         "OPML outline (.opml)…",
         "Printable plan report (.html)…",
     ] {
-        harness.get_by_label("File").click();
-        harness.run();
-        harness.get_by_label("Export").click();
-        harness.run();
-        harness.get_by_label_contains(item).click();
-        harness.run();
-        harness.run();
+        export_from_the_menu(&mut harness, item);
     }
     let text = std::fs::read_to_string(&md).unwrap();
     assert!(text.starts_with("# Maria Lopez, director\n"), "{text}");
@@ -208,13 +213,7 @@ fn the_selection_exports_as_svg_and_a_png_has_the_size_chosen_in_preferences() {
         "SVG picture of the selection (.svg)…",
         "PNG picture of the map (.png)…",
     ] {
-        harness.get_by_label("File").click();
-        harness.run();
-        harness.get_by_label("Export").click();
-        harness.run();
-        harness.get_by_label_contains(item).click();
-        harness.run();
-        harness.run();
+        export_from_the_menu(&mut harness, item);
     }
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("Board of trustees"), "{text}");
