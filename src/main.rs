@@ -157,7 +157,7 @@ fn generate(args: &[std::ffi::OsString]) -> ExitCode {
         eprintln!("relmap: the node count for --generate must be a whole number of at least 1");
         return ExitCode::from(2);
     };
-    let workbook = relmap::model::generate(count);
+    let workbook = relmap::layout::generated(count);
     match relmap::storage::save(std::path::Path::new(out), &workbook) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

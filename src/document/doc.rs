@@ -38,7 +38,13 @@ pub struct Document {
     typing_open: bool,
     /// Whether edits are refused, as for a file in an older format that the user chose not to upgrade.
     read_only: bool,
+    /// Tells this document from every other one made in this process, so that revisions of two documents are
+    /// never mistaken for each other.
+    instance: u64,
 }
+
+/// The instance number of the next document.
+static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Document {
     /// A document for a workbook. `path` is where it was loaded from, or `None` for a new, unsaved map.
@@ -54,6 +60,7 @@ impl Document {
             next_revision: 1,
             typing_open: false,
             read_only: false,
+            instance: NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -99,6 +106,13 @@ impl Document {
     #[must_use]
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Names the workbook's current state among every state of every document in this process: equal versions
+    /// mean equal workbooks, for caches that outlive one document.
+    #[must_use]
+    pub fn version(&self) -> (u64, u64) {
+        (self.instance, self.revision)
     }
 
     /// Records that the workbook as it is now was saved to `path`.

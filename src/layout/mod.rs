@@ -15,7 +15,7 @@ mod visible;
 pub use place::{place_new_child, place_new_sibling};
 pub use size::{NodeSize, estimated_size};
 
-use crate::model::{MindMap, NodeId, Pos};
+use crate::model::{MindMap, NodeId, Pos, Workbook};
 
 use visible::VisibleTree;
 
@@ -62,4 +62,20 @@ pub fn layout(
         Algorithm::Radial => radial::layout(&tree),
     };
     tree.into_sorted(&centres)
+}
+
+/// The realistic map of `size` nodes from [`crate::model::generate`], laid out as a tree with estimated sizes:
+/// a map as a user would have it after arranging it, for `relmap --generate`, benchmarks and tests.
+#[must_use]
+pub fn generated(size: usize) -> Workbook {
+    let mut workbook = crate::model::generate(size);
+    let map = &workbook.map;
+    let size_of = |id: NodeId| estimated_size(map.topic(id).map_or("", |t| t.title.as_str()));
+    let centres = layout(map, Algorithm::Tree, &size_of);
+    for (id, pos) in centres {
+        if let Some(topic) = workbook.map.topic_mut(id) {
+            topic.pos = pos;
+        }
+    }
+    workbook
 }

@@ -375,6 +375,7 @@ impl RelmapApp {
                 &self.selection,
                 self.find.hits(),
                 markers,
+                self.doc.version(),
             );
             for intent in intents {
                 self.handle_intent(intent, &ctx);

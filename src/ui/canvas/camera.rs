@@ -3,8 +3,8 @@
 use egui::emath::TSTransform;
 use egui::{Pos2, Rect, Vec2};
 
-/// The smallest zoom: a 10,000-node map still fits.
-pub const MIN_ZOOM: f32 = 0.02;
+/// The smallest zoom: a 50,000-node map laid out as a tree (about a million units tall) still fits.
+pub const MIN_ZOOM: f32 = 0.000_5;
 /// The largest zoom.
 pub const MAX_ZOOM: f32 = 4.0;
 

@@ -25,20 +25,20 @@ impl CanvasState {
                 painter.rect_filled(band, 0.0, style::SELECTION.gamma_multiply(0.12));
                 painter.rect_stroke(band, 0.0, (1.0, style::SELECTION), egui::StrokeKind::Inside);
                 if released {
-                    let mut nodes: Vec<NodeId> = self
-                        .drawn
-                        .iter()
-                        .filter(|(_, r)| band.intersects(**r))
-                        .map(|(&id, _)| id)
-                        .collect();
-                    nodes.sort_unstable();
+                    let nodes = match self.area {
+                        Some(area) => {
+                            let canvas_from_screen = self.camera.screen_from_canvas(area).inverse();
+                            self.scene.nodes_in(canvas_from_screen.mul_rect(band))
+                        }
+                        None => Vec::new(),
+                    };
                     intents.push(CanvasIntent::SelectMany { nodes, add: *add });
                     self.drag = None;
                 }
             }
             Some(Drag::Link { from }) => {
                 if let (Some(start), Some(end)) =
-                    (self.drawn.get(from).map(Rect::center), latest_pos)
+                    (self.screen_rect_of(*from).map(|r| r.center()), latest_pos)
                 {
                     painter.extend(egui::Shape::dashed_line(
                         &[start, end],
@@ -107,14 +107,11 @@ impl CanvasState {
             Some(Drag::Link { .. }) => None,
             _ => return None,
         };
-        let mut hits: Vec<NodeId> = self
-            .drawn
-            .iter()
-            .filter(|(id, r)| r.contains(pointer) && excluded.is_none_or(|m| !m.contains(id)))
-            .map(|(&id, _)| id)
-            .collect();
-        hits.sort_unstable();
-        hits.first().copied()
+        let area = self.area?;
+        let pos_in_canvas = self.camera.screen_from_canvas(area).inverse() * pointer;
+        self.scene.node_at_where(pos_in_canvas, |id| {
+            excluded.is_none_or(|m| !m.contains(&id))
+        })
     }
 }
 

@@ -3,30 +3,19 @@
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
-use crate::model::Workbook;
-
 use super::Camera;
-use crate::ui::style;
+use super::scene::Scene;
 
 /// The size of the minimap on screen.
 const SIZE: Vec2 = Vec2::new(180.0, 120.0);
 
 /// Draws the minimap in the bottom-left corner of `area` and moves `camera` when it is clicked or dragged.
-pub(crate) fn minimap_ui(ui: &mut egui::Ui, area: Rect, camera: &mut Camera, workbook: &Workbook) {
-    let map = &workbook.map;
-    if map.len() < 2 || area.width() < SIZE.x * 2.5 || area.height() < SIZE.y * 2.5 {
+pub(crate) fn minimap_ui(ui: &mut egui::Ui, area: Rect, camera: &mut Camera, scene: &Scene) {
+    if scene.nodes.len() < 2 || area.width() < SIZE.x * 2.5 || area.height() < SIZE.y * 2.5 {
         return;
     }
     let rect = Rect::from_min_size(area.left_bottom() + Vec2::new(10.0, -SIZE.y - 10.0), SIZE);
-    // Bounds from node centres, with room for the boxes around them.
-    let visible = map.subtree_unfolded();
-    let mut bounds = Rect::NOTHING;
-    for &id in &visible {
-        if let Some(t) = map.topic(id) {
-            bounds.extend_with(Pos2::new(t.pos.x, t.pos.y));
-        }
-    }
-    let bounds = bounds.expand2(Vec2::new(120.0, 40.0));
+    let bounds = scene.bounds.expand2(Vec2::new(60.0, 20.0));
     let inner = rect.shrink(6.0);
     let scale = (inner.width() / bounds.width()).min(inner.height() / bounds.height());
     let offset = inner.center() - bounds.center().to_vec2() * scale;
@@ -42,15 +31,15 @@ pub(crate) fn minimap_ui(ui: &mut egui::Ui, area: Rect, camera: &mut Camera, wor
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 6, ui.visuals().window_fill.gamma_multiply(0.92));
     painter.rect_stroke(rect, 6, ui.visuals().window_stroke, StrokeKind::Inside);
-    for &id in &visible {
-        let Some(t) = map.topic(id) else { continue };
-        let colour = style::branch_colour(map, id);
-        painter.rect_filled(
-            Rect::from_center_size(to_mini(Pos2::new(t.pos.x, t.pos.y)), Vec2::new(4.0, 2.5)),
-            0,
+    // The specks were gathered when the map changed, one per cell, so this costs the same for any map.
+    let mut mesh = egui::epaint::Mesh::default();
+    for &(at, colour) in &scene.minimap {
+        mesh.add_colored_rect(
+            Rect::from_center_size(to_mini(at), Vec2::new(4.0, 2.5)),
             colour,
         );
     }
+    painter.add(egui::Shape::mesh(mesh));
     // The part of the map in view.
     let screen_from_canvas = camera.screen_from_canvas(area);
     let canvas_from_screen = screen_from_canvas.inverse();

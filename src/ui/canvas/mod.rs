@@ -3,16 +3,24 @@
 
 mod camera;
 mod drag;
+mod interact;
+mod links;
+mod lod;
 mod menus;
 mod minimap;
 mod paint;
+mod scene;
 mod title_edit;
 
-use std::collections::{HashMap, HashSet};
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
 
 use egui::{Id, Modifiers, Pos2, Rect, Sense, Vec2};
 
 pub use camera::Camera;
+pub use scene::MapVersion;
 pub use title_edit::TitleEdit;
 
 use crate::layout::NodeSize;
@@ -126,19 +134,32 @@ pub struct CanvasState {
     /// Zoom by this factor around the centre at the next frame.
     zoom_pending: Option<f32>,
     drag: Option<Drag>,
-    /// Where each node was drawn last frame, on screen.
-    drawn: HashMap<NodeId, Rect>,
+    /// The map as drawn, rebuilt when it changes.
+    scene: scene::Scene,
+    /// What painting keeps from frame to frame.
+    scratch: lod::Scratch,
     /// The title being typed, if any.
     pub title_edit: Option<TitleEdit>,
     /// Give the canvas the keyboard at the next frame.
     focus_pending: bool,
     /// Every cross-link drawn last frame, with its line on screen.
     links_drawn: Vec<(LinkId, Vec<Pos2>)>,
-    /// The cross-link a context menu was opened on.
-    context_link: Option<LinkId>,
+    /// The node or cross-link a context menu was opened on.
+    context: Option<ContextTarget>,
     /// Where the canvas area was last frame, on screen.
     area: Option<Rect>,
 }
+
+/// What a context menu of the canvas was opened on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ContextTarget {
+    Node(NodeId),
+    Link(LinkId),
+}
+
+/// Nodes on screen beyond this many are left out of the accessibility tree: a screen reader would read them
+/// out one by one anyway, and the tree is rebuilt every frame.
+const MAX_ACCESSIBLE_NODES: usize = 2_000;
 
 /// The id of the canvas widget, which holds the keyboard while the user works on the map.
 #[must_use]
@@ -148,7 +169,8 @@ pub fn canvas_id() -> Id {
 
 impl CanvasState {
     /// Draws the map into the remaining space of `ui` and handles the pointer. With `markers`, today's date,
-    /// nodes show their health, overdue and strategy markers.
+    /// nodes show their health, overdue and strategy markers. `version` identifies the state of the map: while
+    /// it stays the same, what was measured of the map last frame is used again.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -156,6 +178,7 @@ impl CanvasState {
         selection: &Selection,
         found: &HashSet<NodeId>,
         markers: Option<chrono::NaiveDate>,
+        version: MapVersion,
     ) -> Vec<CanvasIntent> {
         let mut intents = Vec::new();
         let rect = ui.available_rect_before_wrap();
@@ -181,22 +204,12 @@ impl CanvasState {
                 },
             );
         });
-        self.apply_pending_view(ui, workbook, rect);
+        self.scene.update(ui.ctx(), workbook, version);
+        self.apply_pending_view(rect);
 
-        // Panning: drag the empty canvas with the primary button, or with the middle button anywhere.
-        let modifiers = ui.input(|i| i.modifiers);
-        if background.drag_started()
-            && modifiers.shift
-            && let Some(start) = background.interact_pointer_pos()
-        {
-            self.drag = Some(Drag::Band {
-                start,
-                add: modifiers.command,
-            });
-        }
-        if background.dragged() && !matches!(self.drag, Some(Drag::Band { .. })) {
-            self.camera.pan_by(background.drag_delta());
-        }
+        // Panning: drag the empty canvas with the primary button, or with the middle button anywhere. Pointer
+        // input comes before painting, so what is drawn is where the pointer left it.
+        self.pointer_on_nodes(ui, &background, workbook, selection, &mut intents);
         let middle_drag = ui.input(|i| i.pointer.middle_down().then(|| i.pointer.delta()));
         if let Some(delta) = middle_drag.filter(|_| ui.ui_contains_pointer()) {
             self.camera.pan_by(delta);
@@ -251,100 +264,113 @@ impl CanvasState {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
         let drop_target = self.drop_target(hover_pos);
+        let selected: HashSet<NodeId> = selection.nodes().iter().copied().collect();
         let moving = match &self.drag {
             Some(Drag::Move { moving, delta, .. }) => Some((moving, *delta)),
             _ => None,
         };
-        let view = paint::PaintView {
-            selection,
-            found,
+        let place = paint::Placement {
+            clip: rect,
+            screen_from_canvas: self.camera.screen_from_canvas(rect),
             moving,
+        };
+        // The nodes in view, and the dragged ones wherever they were before the drag.
+        let canvas_from_screen = place.screen_from_canvas.inverse();
+        let view_in_canvas = canvas_from_screen.mul_rect(rect.expand(40.0));
+        self.scene
+            .touching(view_in_canvas, &mut self.scratch.visible);
+        if let Some((moving, _)) = moving {
+            self.scratch
+                .visible
+                .extend(moving.iter().filter_map(|&id| self.scene.position(id)));
+            self.scratch.visible.sort_unstable();
+            self.scratch.visible.dedup();
+        }
+        let view = paint::PaintView {
+            selection: &selected,
+            selected_link: selection.link(),
+            found,
             drop_target,
             editing: self.title_edit.as_ref().map(TitleEdit::node),
             show_markers: markers.is_some(),
             today: markers.unwrap_or_default(),
+            background: ui.visuals().extreme_bg_color,
         };
-        let drawn_now = paint::paint_map(ui, &painter, rect, &self.camera, workbook, &view);
-        let placed = drawn_now.nodes;
-        self.links_drawn = drawn_now.links;
-        self.drawn.clear();
-        self.drawn.extend(placed.iter().map(|p| (p.id, p.rect)));
-
-        for node in &placed {
-            self.node_ui(ui, workbook, selection, node, rect, &mut intents);
-        }
+        self.links_drawn = paint::paint_map(
+            &painter,
+            &place,
+            &self.scene,
+            workbook,
+            &view,
+            &mut self.scratch,
+        );
+        self.expose_nodes(ui, &place, rect, &selected, &mut intents);
         self.finish_drags(ui, workbook, drop_target, &painter, &mut intents);
 
-        minimap::minimap_ui(ui, rect, &mut self.camera, workbook);
+        minimap::minimap_ui(ui, rect, &mut self.camera, &self.scene);
         menus::toolbar_ui(ui, rect, &mut intents);
-        let link_under = |pos: Option<Pos2>| pos.and_then(|p| self.link_at(p));
-        if background.clicked() {
-            match link_under(background.interact_pointer_pos()) {
-                Some(link) => intents.push(CanvasIntent::SelectLink(link)),
-                None => intents.push(CanvasIntent::ClearSelection),
-            }
-        }
         if background.secondary_clicked() {
-            let link = link_under(background.interact_pointer_pos());
-            self.context_link = link;
-            if let Some(link) = link {
+            let pos = background.interact_pointer_pos();
+            self.context = pos.and_then(|p| match self.node_at(rect, p) {
+                Some(node) => Some(ContextTarget::Node(node)),
+                None => self.link_at(p).map(ContextTarget::Link),
+            });
+            if let Some(ContextTarget::Link(link)) = self.context {
                 intents.push(CanvasIntent::SelectLink(link));
             }
         }
-        if background.double_clicked()
-            && let Some(pos) = background.interact_pointer_pos()
-        {
-            let pos_in_canvas = self.camera.screen_from_canvas(rect).inverse() * pos;
-            intents.push(CanvasIntent::AddFreeNode(Pos::new(
-                pos_in_canvas.x,
-                pos_in_canvas.y,
-            )));
-        }
-        let context_link = self.context_link;
-        background.context_menu(|ui| {
-            if let Some(link) = context_link {
-                if ui
-                    .button("Edit link label")
-                    .on_hover_text("Type the label in the inspector")
-                    .clicked()
-                {
-                    intents.push(CanvasIntent::EditLinkLabel(link));
-                }
-                if ui
-                    .button("Delete link")
-                    .on_hover_text("Remove this cross-link")
-                    .clicked()
-                {
-                    intents.push(CanvasIntent::DeleteLink(link));
-                }
-                ui.separator();
+        let context = self.context;
+        background.context_menu(|ui| match context {
+            Some(ContextTarget::Node(node)) => {
+                let is_selected = selection.contains(node);
+                menus::node_menu_ui(ui, &workbook.map, node, is_selected, &mut intents);
             }
-            if ui.button(AppCommand::FitMap.label()).clicked() {
-                intents.push(CanvasIntent::Command(AppCommand::FitMap));
-            }
-            if ui.button(AppCommand::SelectAll.label()).clicked() {
-                intents.push(CanvasIntent::Command(AppCommand::SelectAll));
+            target => {
+                if let Some(ContextTarget::Link(link)) = target {
+                    if ui
+                        .button("Edit link label")
+                        .on_hover_text("Type the label in the inspector")
+                        .clicked()
+                    {
+                        intents.push(CanvasIntent::EditLinkLabel(link));
+                    }
+                    if ui
+                        .button("Delete link")
+                        .on_hover_text("Remove this cross-link")
+                        .clicked()
+                    {
+                        intents.push(CanvasIntent::DeleteLink(link));
+                    }
+                    ui.separator();
+                }
+                if ui.button(AppCommand::FitMap.label()).clicked() {
+                    intents.push(CanvasIntent::Command(AppCommand::FitMap));
+                }
+                if ui.button(AppCommand::SelectAll.label()).clicked() {
+                    intents.push(CanvasIntent::Command(AppCommand::SelectAll));
+                }
             }
         });
 
-        if let Some(edit) = &mut self.title_edit {
-            let node_rect = self.drawn.get(&edit.node()).copied();
-            if let Some(outcome) = edit.ui(ui, node_rect, self.camera.zoom) {
-                intents.push(outcome);
-                self.title_edit = None;
-                self.focus_pending = true;
-            }
+        let editing = self.title_edit.as_ref().map(TitleEdit::node);
+        let node_rect = editing.and_then(|id| self.screen_rect_of(id));
+        if let Some(edit) = &mut self.title_edit
+            && let Some(outcome) = edit.ui(ui, node_rect, self.camera.zoom)
+        {
+            intents.push(outcome);
+            self.title_edit = None;
+            self.focus_pending = true;
         }
         intents
     }
 
-    fn apply_pending_view(&mut self, ui: &egui::Ui, workbook: &Workbook, rect: Rect) {
+    fn apply_pending_view(&mut self, rect: Rect) {
         if !rect.is_positive() {
             return;
         }
         if self.fit_frames > 0 {
             self.fit_frames -= 1;
-            if let Some(bounds) = Self::map_bounds(ui, workbook) {
+            if let Some(bounds) = self.map_bounds() {
                 self.camera.fit(rect, bounds);
             }
         }
@@ -352,104 +378,40 @@ impl CanvasState {
             self.camera.zoom_around(rect, rect.center(), factor);
         }
         if let Some(id) = self.center_pending.take()
-            && let Some(topic) = workbook.map.topic(id)
+            && let Some(node) = self.scene.rect_of(id)
         {
-            self.camera.center_in_canvas = Pos2::new(topic.pos.x, topic.pos.y);
+            self.camera.center_in_canvas = node.center();
         }
     }
 
-    fn node_ui(
-        &mut self,
-        ui: &egui::Ui,
-        workbook: &Workbook,
-        selection: &Selection,
-        node: &Placed,
-        clip: Rect,
-        intents: &mut Vec<CanvasIntent>,
-    ) {
-        let visible = node.rect.intersect(clip);
-        if !visible.is_positive() {
-            return;
-        }
-        let map = &workbook.map;
-        let response = ui.interact(
-            visible,
-            Id::unique(("relmap-node", node.id)),
-            Sense::click_and_drag(),
-        );
-        let title = paint::display_title(map.topic(node.id).map_or("", |t| t.title.as_str()));
-        let is_selected = selection.contains(node.id);
-        response.widget_info(|| {
-            egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &title)
-        });
-        let modifiers = ui.input(|i| i.modifiers);
-        if response.clicked() || response.drag_started() || response.secondary_clicked() {
-            self.focus_pending = true;
-        }
-        if response.double_clicked() {
-            intents.push(CanvasIntent::EditTitle(node.id));
-        } else if response.clicked() {
-            if modifiers.command || modifiers.shift {
-                intents.push(CanvasIntent::Toggle(node.id));
-            } else {
-                intents.push(CanvasIntent::Select(node.id));
-            }
-        }
-        if response.drag_started() {
-            if modifiers.alt {
-                self.drag = Some(Drag::Link { from: node.id });
-            } else {
-                let mut grabbed = selection.clone();
-                if !grabbed.contains(node.id) {
-                    grabbed.set(node.id);
-                    intents.push(CanvasIntent::Select(node.id));
-                }
-                let tops: Vec<NodeId> = grabbed
-                    .tops(map)
-                    .into_iter()
-                    .filter(|&id| id != map.root())
-                    .collect();
-                let tops = if tops.is_empty() { vec![node.id] } else { tops };
-                let moving = tops.iter().flat_map(|&id| map.subtree(id)).collect();
-                self.drag = Some(Drag::Move {
-                    tops,
-                    moving,
-                    delta: Vec2::ZERO,
-                });
-            }
-        }
-        if response.dragged()
-            && let Some(Drag::Move { delta, .. }) = &mut self.drag
-        {
-            *delta += response.drag_delta() / self.camera.zoom;
-        }
-        response.context_menu(|ui| menus::node_menu_ui(ui, map, node.id, is_selected, intents));
+    /// The node under `pos` (on screen), with the canvas on screen at `area`.
+    fn node_at(&self, area: Rect, pos: Pos2) -> Option<NodeId> {
+        let pos_in_canvas = self.camera.screen_from_canvas(area).inverse() * pos;
+        self.scene.node_at(pos_in_canvas)
+    }
+
+    /// Where a node is on screen, if it can be seen (it may be outside the view).
+    fn screen_rect_of(&self, id: NodeId) -> Option<Rect> {
+        let area = self.area?;
+        let rect = self.scene.rect_of(id)?;
+        Some(self.camera.screen_from_canvas(area).mul_rect(rect))
     }
 
     /// The bounding box of every visible node and cross-link, in canvas units.
-    fn map_bounds(ui: &egui::Ui, workbook: &Workbook) -> Option<Rect> {
-        let map = &workbook.map;
-        let mut bounds = Rect::NOTHING;
-        for id in map.subtree_unfolded() {
-            let Some(topic) = map.topic(id) else { continue };
-            let size = paint::node_size_in_canvas(ui.ctx(), &topic.title, id == map.root());
-            bounds = bounds.union(Rect::from_center_size(
-                Pos2::new(topic.pos.x, topic.pos.y),
-                size,
-            ));
-        }
+    fn map_bounds(&self) -> Option<Rect> {
+        let scene = &self.scene;
+        let mut bounds = scene.bounds;
         // Cross-links bow outwards; the middle of the curve lies halfway to its control point.
-        let pos_of = |id| map.topic(id).map(|t| Pos2::new(t.pos.x, t.pos.y));
-        let centre = pos_of(map.root()).unwrap_or(Pos2::ZERO);
-        for link in map.links() {
-            if map.is_hidden(link.from) || map.is_hidden(link.to) {
-                continue;
-            }
-            if let (Some(start), Some(end)) = (pos_of(link.from), pos_of(link.to)) {
-                let control = paint::cross_link_control(start, end, centre);
-                let middle = start.lerp(end, 0.5).lerp(control, 0.5);
-                bounds = bounds.union(Rect::from_center_size(middle, Vec2::new(160.0, 30.0)));
-            }
+        let centre = scene
+            .nodes
+            .first()
+            .map_or(Pos2::ZERO, |root| root.rect.center());
+        for link in &scene.links {
+            let start = scene.nodes[link.from as usize].rect.center();
+            let end = scene.nodes[link.to as usize].rect.center();
+            let control = links::cross_link_control(start, end, centre);
+            let middle = start.lerp(end, 0.5).lerp(control, 0.5);
+            bounds = bounds.union(Rect::from_center_size(middle, Vec2::new(160.0, 30.0)));
         }
         bounds.is_positive().then_some(bounds)
     }
@@ -510,14 +472,6 @@ impl CanvasState {
             height: size.y,
         }
     }
-}
-
-/// A node as laid out for this frame.
-pub(crate) struct Placed {
-    /// The node.
-    pub id: NodeId,
-    /// Its box on screen.
-    pub rect: Rect,
 }
 
 /// The size of a box around text of `size` on screen.

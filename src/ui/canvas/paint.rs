@@ -1,6 +1,8 @@
-//! Painting the map: tree links as curves, cross-links dashed with an arrow, nodes as rounded boxes.
+//! Painting the map: tree links as curves, cross-links dashed with an arrow, nodes as rounded boxes. Only what
+//! is in view is painted, and with less detail the further the map is zoomed out (see [`Detail`]).
 
-use egui::epaint::CubicBezierShape;
+use egui::emath::TSTransform;
+use egui::epaint::{CubicBezierShape, Mesh};
 use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 
 use std::collections::HashSet;
@@ -8,27 +10,20 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::model::{Frequency, Health, LinkId, NodeId, Profile, StrategyStatus, Workbook};
-use crate::ui::selection::Selection;
 
-use super::{Camera, Placed, padded};
+use super::links::{LinkStyle, cross_link_control, paint_cross_link};
+use super::lod::{Detail, Scratch, paint_plain, paint_plain_highlights};
+use super::scene::{self, Scene, SceneNode};
 use crate::ui::style;
-
-/// What was painted, for the canvas to hit-test.
-pub(crate) struct Painted {
-    /// Every node drawn, with its box on screen.
-    pub nodes: Vec<Placed>,
-    /// Every cross-link drawn, with the points of its line on screen.
-    pub links: Vec<(LinkId, Vec<Pos2>)>,
-}
 
 /// What the canvas shows besides the map itself.
 pub(crate) struct PaintView<'a> {
     /// The selected nodes, outlined.
-    pub selection: &'a Selection,
+    pub selection: &'a HashSet<NodeId>,
+    /// The selected cross-link, drawn thicker.
+    pub selected_link: Option<LinkId>,
     /// Nodes that match the find bar, highlighted.
     pub found: &'a HashSet<NodeId>,
-    /// Nodes being dragged, and how far, in canvas units.
-    pub moving: Option<(&'a HashSet<NodeId>, Vec2)>,
     /// The node a drag would drop onto.
     pub drop_target: Option<NodeId>,
     /// The node whose title is being typed; its title is not painted under the text field.
@@ -38,23 +33,16 @@ pub(crate) struct PaintView<'a> {
     pub show_markers: bool,
     /// The date that counts as today, for the overdue badges.
     pub today: NaiveDate,
+    /// The colour of the canvas, behind link labels.
+    pub background: Color32,
 }
 
 /// Below this font size on screen, titles are not drawn: they could not be read anyway.
-const MIN_READABLE_FONT: f32 = 4.0;
+pub(crate) const MIN_READABLE_FONT: f32 = 4.0;
 
 /// The size of a node's box in canvas units.
 pub(crate) fn node_size_in_canvas(ctx: &egui::Context, title: &str, is_root: bool) -> Vec2 {
-    let font = FontId::proportional(style::TITLE_SIZE * if is_root { 1.25 } else { 1.0 });
-    let galley = ctx.fonts_mut(|f| {
-        f.layout(
-            display_title(title),
-            font,
-            Color32::WHITE,
-            style::TITLE_WRAP,
-        )
-    });
-    padded(galley.size(), 1.0).max(Vec2::new(48.0, 0.0))
+    scene::text_box_size(ctx, &display_title(title), is_root)
 }
 
 /// The title as shown: an empty title reads "(untitled)".
@@ -66,122 +54,130 @@ pub(crate) fn display_title(title: &str) -> String {
     }
 }
 
-/// Paints the whole map and returns where each visible node went.
+/// Where a node of the scene is on screen this frame: its box moved by the drag, if it is being dragged.
+pub(crate) struct Placement<'a> {
+    /// The canvas area on screen; nothing is drawn outside it.
+    pub clip: Rect,
+    /// From canvas units to screen points.
+    pub screen_from_canvas: TSTransform,
+    /// The nodes being dragged, and how far, in canvas units.
+    pub moving: Option<(&'a HashSet<NodeId>, Vec2)>,
+}
+
+impl Placement<'_> {
+    /// The box of `node` on screen.
+    pub fn rect(&self, node: &SceneNode) -> Rect {
+        let mut rect = self.screen_from_canvas.mul_rect(node.rect);
+        if let Some((moving, delta)) = self.moving
+            && moving.contains(&node.id)
+        {
+            rect = rect.translate(delta * self.screen_from_canvas.scaling);
+        }
+        rect
+    }
+}
+
+/// Paints the nodes of `scratch.visible` and their links, and every cross-link in view. Returns the cross-links
+/// drawn, with the points of their lines on screen, for hit-testing.
 pub(crate) fn paint_map(
-    ui: &egui::Ui,
     painter: &Painter,
-    clip: Rect,
-    camera: &Camera,
+    place: &Placement<'_>,
+    scene: &Scene,
     workbook: &Workbook,
     view: &PaintView<'_>,
-) -> Painted {
-    let map = &workbook.map;
-    let screen_from_canvas = camera.screen_from_canvas(clip);
-    let zoom = camera.zoom;
-    let font_scale = style::TITLE_SIZE * zoom;
-    let show_text = font_scale >= MIN_READABLE_FONT;
-
-    // Lay out every node that is not folded away.
-    let mut placed: Vec<Placed> = Vec::with_capacity(map.len());
-    let mut galleys = Vec::with_capacity(map.len());
-    for id in map.subtree_unfolded() {
-        let Some(topic) = map.topic(id) else { continue };
-        let is_root = id == map.root();
-        let mut center = screen_from_canvas * Pos2::new(topic.pos.x, topic.pos.y);
-        if let Some((moving, delta)) = view.moving
-            && moving.contains(&id)
-        {
-            center += delta * zoom;
-        }
-        let (size, galley) = if show_text {
-            let font = FontId::proportional(font_scale * if is_root { 1.25 } else { 1.0 });
-            let (_, text_colour, _) = style::node_colours(map, id);
-            let mut text = display_title(&topic.title);
-            if let Some(icon) = topic.icon {
-                text = format!("{} {text}", icon.glyph());
+    scratch: &mut Scratch,
+) -> Vec<(LinkId, Vec<Pos2>)> {
+    let clip = place.clip;
+    let zoom = place.screen_from_canvas.scaling;
+    let detail = Detail::at(zoom);
+    let rect_of = |i: u32| place.rect(&scene.nodes[i as usize]);
+    if detail == Detail::Full {
+        // Tree links first, so boxes cover their ends.
+        for &i in &scratch.visible {
+            let node = &scene.nodes[i as usize];
+            let Some(parent) = node.parent else { continue };
+            let (from, to) = (rect_of(parent), rect_of(i));
+            if !from.union(to).intersects(clip) {
+                continue;
             }
-            let galley = painter.layout(text, font, text_colour, style::TITLE_WRAP * zoom);
-            (
-                padded(galley.size(), zoom).max(Vec2::new(48.0 * zoom, 0.0)),
-                Some(galley),
-            )
-        } else {
-            (
-                node_size_in_canvas(ui.ctx(), &topic.title, is_root) * zoom,
-                None,
-            )
-        };
-        placed.push(Placed {
-            id,
-            rect: Rect::from_center_size(center, size),
-        });
-        galleys.push(galley);
-    }
-    let rect_of: std::collections::HashMap<NodeId, Rect> =
-        placed.iter().map(|p| (p.id, p.rect)).collect();
-
-    // Tree links first, so boxes cover their ends.
-    for node in &placed {
-        let Some(parent) = map.parent(node.id) else {
-            continue;
-        };
-        let Some(&from) = rect_of.get(&parent) else {
-            continue;
-        };
-        let to = node.rect;
-        let colour = style::branch_colour(map, node.id);
-        let width = if parent == map.root() { 3.0 } else { 1.8 };
-        let link_bounds = from.union(to);
-        if !link_bounds.intersects(clip) {
-            continue;
+            let width = if scene.nodes[parent as usize].is_root {
+                3.0
+            } else {
+                1.8
+            };
+            painter.add(tree_curve(
+                from,
+                to,
+                Stroke::new((width * zoom).max(0.6), node.branch),
+            ));
         }
-        painter.add(tree_curve(
-            from,
-            to,
-            Stroke::new((width * zoom).max(0.6), colour),
-        ));
+    } else {
+        paint_plain(painter, clip, place, scene, scratch, detail);
     }
 
     // Cross-links, dashed, with an arrow at the target and the label at the middle.
     let look = LinkStyle {
         zoom,
-        show_text,
-        background: ui.visuals().extreme_bg_color,
-        map_centre: rect_of.get(&map.root()).map_or(clip.center(), Rect::center),
+        show_text: detail == Detail::Full,
+        background: view.background,
+        // The root is the first node of the scene.
+        map_centre: if scene.nodes.is_empty() {
+            clip.center()
+        } else {
+            rect_of(0).center()
+        },
     };
-    let mut links: Vec<_> = map.links().collect();
-    links.sort_by_key(|link| link.id);
     let mut links_drawn = Vec::new();
-    for link in links {
-        let (Some(&from), Some(&to)) = (rect_of.get(&link.from), rect_of.get(&link.to)) else {
-            continue;
-        };
-        if !from.union(to).intersects(clip) {
+    let mut plain_links = Mesh::default();
+    for link in &scene.links {
+        let (from, to) = (rect_of(link.from), rect_of(link.to));
+        let control = cross_link_control(from.center(), to.center(), look.map_centre);
+        let reach = from
+            .union(to)
+            .union(Rect::from_center_size(control, Vec2::ZERO));
+        if !reach.intersects(clip) {
             continue;
         }
-        let selected = view.selection.link() == Some(link.id);
-        if let Some(points) = paint_cross_link(painter, from, to, &link.label, &look, selected) {
-            links_drawn.push((link.id, points));
-        }
+        let selected = view.selected_link == Some(link.id);
+        paint_cross_link(
+            painter,
+            clip,
+            (link.id, from, to, &link.label),
+            &look,
+            selected,
+            &mut links_drawn,
+            &mut plain_links,
+        );
+    }
+    if !plain_links.is_empty() {
+        painter.add(Shape::mesh(plain_links));
+    }
+    if detail != Detail::Full {
+        paint_plain_highlights(painter, place, scene, view, scratch);
+        return links_drawn;
     }
 
     // Nodes.
+    let map = &workbook.map;
     let corner = (8.0 * zoom).clamp(1.0, 12.0) as u8;
-    for (node, galley) in placed.iter().zip(galleys) {
-        if !node.rect.intersects(clip) {
+    let font_size = text_size_step(style::TITLE_SIZE * zoom);
+    let text_zoom = font_size / style::TITLE_SIZE;
+    for &i in &scratch.visible {
+        let node = &scene.nodes[i as usize];
+        let rect = rect_of(i);
+        if !rect.intersects(clip) {
             continue;
         }
-        let (fill, _, border) = style::node_colours(map, node.id);
-        painter.rect_filled(node.rect, corner, fill);
+        painter.rect_filled(rect, corner, node.fill);
         painter.rect_stroke(
-            node.rect,
+            rect,
             corner,
-            Stroke::new((1.2 * zoom).max(0.5), border),
+            Stroke::new((1.2 * zoom).max(0.5), node.border),
             StrokeKind::Inside,
         );
         if view.drop_target == Some(node.id) {
             painter.rect_stroke(
-                node.rect.expand(5.0),
+                rect.expand(5.0),
                 corner + 3,
                 Stroke::new(3.0, style::DROP_TARGET),
                 StrokeKind::Outside,
@@ -189,41 +185,56 @@ pub(crate) fn paint_map(
         }
         if view.found.contains(&node.id) {
             painter.rect_stroke(
-                node.rect.expand(2.0),
+                rect.expand(2.0),
                 corner + 1,
                 Stroke::new(3.0, style::FIND_HIT),
                 StrokeKind::Outside,
             );
         }
-        if view.selection.contains(node.id) {
+        if view.selection.contains(&node.id) {
             painter.rect_stroke(
-                node.rect.expand(3.0),
+                rect.expand(3.0),
                 corner + 2,
                 Stroke::new(2.5, style::SELECTION),
                 StrokeKind::Outside,
             );
         }
-        if let Some(galley) = galley.filter(|_| view.editing != Some(node.id)) {
-            let pos = node.rect.center() - galley.size() / 2.0;
+        if view.editing != Some(node.id) {
+            // Titles are laid out at a font size rounded to a step, so zooming reuses the layouts egui keeps
+            // instead of laying out every title again at every frame of the zoom.
+            let font = FontId::proportional(font_size * if node.is_root { 1.25 } else { 1.0 });
+            let galley = painter.layout(
+                node.text.clone(),
+                font,
+                node.ink,
+                style::TITLE_WRAP * text_zoom,
+            );
+            let pos = rect.center() - galley.size() / 2.0;
             painter.galley(pos, galley, Color32::WHITE);
         }
         // Markers are only worth drawing where the titles can be read; below that they would be specks.
         if view.show_markers
-            && show_text
             && let Some(topic) = map.topic(node.id)
         {
-            paint_markers(painter, node.rect, &topic.profile, view.today, zoom);
+            paint_markers(painter, rect, &topic.profile, view.today, zoom);
         }
-        if let Some(topic) = map.topic(node.id)
-            && topic.folded
-        {
-            let hidden = map.subtree(node.id).len() - 1;
-            paint_fold_badge(painter, node.rect, hidden, zoom);
+        if node.hidden > 0 {
+            paint_fold_badge(painter, rect, node.hidden, zoom);
         }
     }
-    Painted {
-        nodes: placed,
-        links: links_drawn,
+    links_drawn
+}
+
+/// Rounds a font size on screen to a step: half a point up to 12 points, then whole points, and 10 % steps
+/// above 24 points.
+fn text_size_step(size: f32) -> f32 {
+    if size < 12.0 {
+        (size * 2.0).round() / 2.0
+    } else if size < 24.0 {
+        size.round()
+    } else {
+        let step = 1.1_f32;
+        step.powf((size.ln() / step.ln()).round())
     }
 }
 
@@ -247,84 +258,6 @@ fn tree_curve(from: Rect, to: Rect, stroke: Stroke) -> CubicBezierShape {
         Color32::TRANSPARENT,
         stroke,
     )
-}
-
-#[derive(Clone, Copy)]
-struct LinkStyle {
-    zoom: f32,
-    show_text: bool,
-    background: Color32,
-    map_centre: Pos2,
-}
-
-/// Paints one cross-link and returns the points of its line on screen, for hit-testing.
-fn paint_cross_link(
-    painter: &Painter,
-    from: Rect,
-    to: Rect,
-    label: &str,
-    look: &LinkStyle,
-    selected: bool,
-) -> Option<Vec<Pos2>> {
-    let LinkStyle {
-        zoom,
-        show_text,
-        background: bg,
-        map_centre,
-    } = *look;
-    let start = from.center();
-    let end = to.center();
-    let control = cross_link_control(start, end, map_centre);
-    let curve = egui::epaint::QuadraticBezierShape::from_points_stroke(
-        [start, control, end],
-        false,
-        Color32::TRANSPARENT,
-        Stroke::NONE,
-    );
-    let points: Vec<Pos2> = curve.flatten(Some(0.5));
-    // Clip the curve to the outside of both boxes.
-    let outside: Vec<Pos2> = points
-        .into_iter()
-        .filter(|p| !from.contains(*p) && !to.contains(*p))
-        .collect();
-    if outside.len() < 2 {
-        return None;
-    }
-    if selected {
-        painter.add(Shape::line(
-            outside.clone(),
-            Stroke::new(6.0, style::SELECTION.gamma_multiply(0.6)),
-        ));
-    }
-    let stroke = Stroke::new((1.6 * zoom).max(0.8), style::CROSS_LINK);
-    let dash = (8.0 * zoom).max(2.0);
-    painter.extend(Shape::dashed_line(&outside, stroke, dash, dash * 0.6));
-    let tip = outside[outside.len() - 1];
-    let before = outside[outside.len().saturating_sub(4)];
-    let direction = (tip - before).normalized();
-    let size = (10.0 * zoom).max(4.0);
-    let half_width = Vec2::new(-direction.y, direction.x) * size * 0.5;
-    painter.add(Shape::convex_polygon(
-        vec![
-            tip,
-            tip - direction * size + half_width,
-            tip - direction * size - half_width,
-        ],
-        style::CROSS_LINK,
-        Stroke::NONE,
-    ));
-    if show_text && !label.is_empty() {
-        let middle = curve.sample(0.5);
-        let galley = painter.layout_no_wrap(
-            label.to_owned(),
-            FontId::proportional(11.0 * zoom),
-            style::CROSS_LINK,
-        );
-        let rect = Rect::from_center_size(middle, galley.size() + Vec2::splat(4.0));
-        painter.rect_filled(rect, 3, bg);
-        painter.galley(rect.min + Vec2::splat(2.0), galley, style::CROSS_LINK);
-    }
-    Some(outside)
 }
 
 /// The planning markers of one node: a dot coloured by its health at the left, a red badge with the days late
@@ -418,18 +351,6 @@ fn paint_fold_badge(painter: &Painter, rect: Rect, hidden: usize, zoom: f32) {
             Color32::WHITE,
         );
     }
-}
-
-/// The control point of a cross-link's curve. The link bows away from the centre of the map, where it crosses
-/// fewer branches. The same in any space, so fitting the map in canvas units matches what is drawn on screen.
-pub(crate) fn cross_link_control(start: Pos2, end: Pos2, map_centre: Pos2) -> Pos2 {
-    let chord = end - start;
-    let mut normal = Vec2::new(-chord.y, chord.x) * 0.35;
-    let middle = start + chord * 0.5;
-    if (middle + normal - map_centre).length() < (middle - normal - map_centre).length() {
-        normal = -normal;
-    }
-    middle + normal
 }
 
 #[cfg(test)]

@@ -1,0 +1,208 @@
+//! One frame of the canvas, headless: the real canvas code runs in an `egui::Context` with no window and no GPU,
+//! and its shapes are tessellated into triangles, which is all the CPU work of a frame. Measured with the map
+//! zoomed to fit the window and zoomed in to 100 % on one part of it, at 1,000, 10,000 and 50,000 nodes; also
+//! one frame of the whole window (menus, side panels and canvas) and hit-testing a click.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod common;
+
+use std::collections::HashSet;
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use egui::{Pos2, Rect, Vec2};
+use relmap::model::{NodeId, Workbook};
+use relmap::ui::{CanvasState, Selection};
+
+/// The window of the benchmarks, in points: a laptop screen.
+const WINDOW: Vec2 = Vec2::new(1280.0, 800.0);
+
+/// A headless canvas showing one map.
+struct Frame {
+    ctx: egui::Context,
+    canvas: CanvasState,
+    workbook: Workbook,
+    selection: Selection,
+    found: HashSet<NodeId>,
+    today: chrono::NaiveDate,
+    /// Alternates the view by a few points each frame, as a slow pan does, so no frame is a copy of the last.
+    wobble: f32,
+}
+
+impl Frame {
+    fn new(workbook: Workbook) -> Frame {
+        let ctx = egui::Context::default();
+        Frame {
+            ctx,
+            canvas: CanvasState::default(),
+            workbook,
+            selection: Selection::default(),
+            found: HashSet::new(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            wobble: 1.0,
+        }
+    }
+
+    /// Runs one frame and tessellates it; returns the number of triangles, so nothing is optimized away.
+    fn run(&mut self) -> usize {
+        self.wobble = -self.wobble;
+        self.canvas.camera.pan_by(Vec2::new(3.0 * self.wobble, 0.0));
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
+            ..Default::default()
+        };
+        let Frame {
+            ctx,
+            canvas,
+            workbook,
+            selection,
+            found,
+            today,
+            ..
+        } = self;
+        let mut output = ctx.run_ui(input, |ui| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                canvas.ui(ui, workbook, selection, found, Some(*today), (1, 1));
+            });
+        });
+        // No GPU takes the font texture: drop its updates, as a painter would after uploading them.
+        output.textures_delta.clear();
+        let triangles = ctx.tessellate(output.shapes, output.pixels_per_point);
+        triangles
+            .iter()
+            .map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => mesh.indices.len() / 3,
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum()
+    }
+
+    /// Fits the whole map into the window, as opening a map does.
+    fn fit(&mut self) {
+        self.canvas.request_fit();
+        for _ in 0..3 {
+            self.run();
+        }
+    }
+
+    /// Zooms to 100 % on the node halfway through the map, where a user editing one branch would be.
+    fn zoom_in(&mut self) {
+        let ids = self.workbook.map.sorted_ids();
+        let middle = ids[ids.len() / 2];
+        let pos = self.workbook.map.topic(middle).unwrap().pos;
+        self.canvas.camera.center_in_canvas = Pos2::new(pos.x, pos.y);
+        self.canvas.camera.zoom = 1.0;
+        for _ in 0..3 {
+            self.run();
+        }
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let mut fit = c.benchmark_group("frame_fit");
+    configure(&mut fit);
+    for n in common::sizes() {
+        let mut frame = Frame::new(common::map_of(n));
+        frame.fit();
+        fit.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| black_box(frame.run()));
+        });
+    }
+    fit.finish();
+
+    let mut zoomed = c.benchmark_group("frame_zoomed_in");
+    configure(&mut zoomed);
+    for n in common::sizes() {
+        let mut frame = Frame::new(common::map_of(n));
+        frame.zoom_in();
+        zoomed.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| black_box(frame.run()));
+        });
+    }
+    zoomed.finish();
+}
+
+/// One frame of the whole window with a map open: menus, status bar, the plan panel and the inspector with the
+/// root selected, and the canvas zoomed to fit. This is what a user's frame costs; side panels must not grow with
+/// the map either.
+fn window_frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame_window");
+    configure(&mut group);
+    for n in common::sizes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.ron");
+        relmap::storage::save(&path, &common::map_of(n)).unwrap();
+        let mut window = Window::new(&path);
+        for _ in 0..4 {
+            window.run();
+        }
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| black_box(window.run()));
+        });
+    }
+    group.finish();
+
+    // From the file on disk to the first frame with the map drawn: reading, checking, indexing, measuring every
+    // title and painting, as when relmap starts with a file (the window system's own start is not included).
+    let mut group = c.benchmark_group("open_and_first_frame");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for n in common::sizes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.ron");
+        relmap::storage::save(&path, &common::map_of(n)).unwrap();
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let mut window = Window::new(&path);
+                black_box(window.run())
+            });
+        });
+    }
+    group.finish();
+}
+
+/// The whole app in a headless window.
+struct Window {
+    ctx: egui::Context,
+    app: relmap::ui::RelmapApp,
+}
+
+impl Window {
+    fn new(path: &std::path::Path) -> Window {
+        let app = relmap::ui::RelmapApp::new(
+            Some(path.to_path_buf()),
+            Box::new(relmap::ui::ScriptedFilePicker::default()),
+        );
+        assert!(app.document().path().is_some(), "the map opened");
+        Window {
+            ctx: egui::Context::default(),
+            app,
+        }
+    }
+
+    fn run(&mut self) -> usize {
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
+            ..Default::default()
+        };
+        let app = &mut self.app;
+        let mut output = self.ctx.run_ui(input, |ui| app.show(ui));
+        output.textures_delta.clear();
+        let triangles = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        triangles.len()
+    }
+}
+
+fn configure(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+}
+
+criterion_group!(benches, frames, window_frames);
+criterion_main!(benches);

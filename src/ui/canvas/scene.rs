@@ -1,0 +1,535 @@
+//! The scene: what the canvas needs of the map to draw a frame, in canvas units, built again only when the map
+//! changes. A frame then costs what is on screen, not what is in the map: a spatial index finds the nodes and
+//! tree links in view and the node under the pointer, and the sizes of titles are measured once per title.
+
+use std::collections::HashMap;
+
+use egui::{Color32, FontId, Pos2, Rect, Vec2};
+
+use crate::model::{LinkId, NodeId, Workbook};
+use crate::ui::style;
+
+use super::{padded, paint};
+
+/// One node that can be seen (no folded ancestor), with everything a frame needs to draw it.
+#[derive(Clone, Debug)]
+pub(crate) struct SceneNode {
+    /// The node.
+    pub id: NodeId,
+    /// Its box in canvas units.
+    pub rect: Rect,
+    /// Its parent's position in [`Scene::nodes`].
+    pub parent: Option<u32>,
+    /// The fill of its box.
+    pub fill: Color32,
+    /// The colour of its title.
+    pub ink: Color32,
+    /// The colour of its border.
+    pub border: Color32,
+    /// The colour of the link from its parent.
+    pub branch: Color32,
+    /// The title as drawn, with the icon in front.
+    pub text: String,
+    /// Whether it is the root, drawn with a larger title.
+    pub is_root: bool,
+    /// How many nodes its fold hides (0 when it is unfolded).
+    pub hidden: usize,
+}
+
+/// A cross-link between two nodes that can be seen.
+#[derive(Clone, Debug)]
+pub(crate) struct SceneLink {
+    pub id: LinkId,
+    pub from: u32,
+    pub to: u32,
+    pub label: String,
+}
+
+/// What identifies the state of a map: the document and its revision. A scene built for one key is valid for
+/// as long as the app passes the same key.
+pub type MapVersion = (u64, u64);
+
+/// The map as the canvas draws it.
+#[derive(Debug)]
+pub(crate) struct Scene {
+    version: Option<MapVersion>,
+    /// Every node that can be seen, in pre-order from the root: the order they are drawn in, so a child is
+    /// drawn over its parent.
+    pub nodes: Vec<SceneNode>,
+    position: HashMap<NodeId, u32>,
+    /// Cross-links between nodes that can be seen, by id.
+    pub links: Vec<SceneLink>,
+    grid: Grid,
+    /// The box around every node, in canvas units.
+    pub bounds: Rect,
+    /// The nodes as the minimap draws them: at most one speck, with its colour, per cell of a grid of
+    /// [`MINIMAP_CELLS`] over the map, in canvas units.
+    pub minimap: Vec<(Pos2, Color32)>,
+    /// The size of each title's box at 100 % (but the root's), kept across rebuilds: measuring text is the costly part of a
+    /// rebuild, and an edit changes one title at a time.
+    sizes: HashMap<String, Vec2>,
+}
+
+impl Default for Scene {
+    fn default() -> Scene {
+        Scene {
+            version: None,
+            nodes: Vec::new(),
+            position: HashMap::new(),
+            links: Vec::new(),
+            grid: Grid::default(),
+            bounds: Rect::NOTHING,
+            minimap: Vec::new(),
+            sizes: HashMap::new(),
+        }
+    }
+}
+
+impl Scene {
+    /// Builds the scene again if the map changed since it was built.
+    pub fn update(&mut self, ctx: &egui::Context, workbook: &Workbook, version: MapVersion) {
+        if self.version != Some(version) {
+            self.rebuild(ctx, workbook);
+            self.version = Some(version);
+        }
+    }
+
+    /// Builds the scene from `workbook`.
+    pub fn rebuild(&mut self, ctx: &egui::Context, workbook: &Workbook) {
+        let map = &workbook.map;
+        let order = map.subtree_unfolded();
+        // Forget sizes of titles no longer in the map once they outnumber the ones in it.
+        if self.sizes.len() > 2 * order.len() + 64 {
+            self.sizes.clear();
+        }
+        self.nodes.clear();
+        self.position.clear();
+        self.position.reserve(order.len());
+        self.nodes.reserve(order.len());
+        let mut bounds = Rect::NOTHING;
+        for id in order {
+            let Some(topic) = map.topic(id) else { continue };
+            let is_root = id == map.root();
+            let text = match topic.icon {
+                Some(icon) => format!("{} {}", icon.glyph(), paint::display_title(&topic.title)),
+                None => paint::display_title(&topic.title),
+            };
+            // The root's title is larger; it is measured each time, being only one.
+            let size = match self.sizes.get(&text) {
+                _ if is_root => text_box_size(ctx, &text, true),
+                Some(size) => *size,
+                None => {
+                    let size = text_box_size(ctx, &text, false);
+                    self.sizes.insert(text.clone(), size);
+                    size
+                }
+            };
+            let rect = Rect::from_center_size(Pos2::new(topic.pos.x, topic.pos.y), size);
+            bounds = bounds.union(rect);
+            let (fill, ink, border) = style::node_colours(map, id);
+            let parent = map.parent(id).and_then(|p| self.position.get(&p).copied());
+            let hidden = if topic.folded {
+                map.subtree(id).len() - 1
+            } else {
+                0
+            };
+            self.position.insert(id, self.nodes.len() as u32);
+            self.nodes.push(SceneNode {
+                id,
+                rect,
+                parent,
+                fill,
+                ink,
+                border,
+                branch: style::branch_colour(map, id),
+                text,
+                is_root,
+                hidden,
+            });
+        }
+        self.bounds = bounds;
+        self.links.clear();
+        for link in map.links() {
+            if let (Some(&from), Some(&to)) =
+                (self.position.get(&link.from), self.position.get(&link.to))
+            {
+                self.links.push(SceneLink {
+                    id: link.id,
+                    from,
+                    to,
+                    label: link.label.clone(),
+                });
+            }
+        }
+        self.links.sort_by_key(|l| l.id);
+        self.minimap = minimap_specks(&self.nodes, bounds);
+        let reach: Vec<Rect> = self.nodes.iter().map(|n| self.reach(n)).collect();
+        self.grid = Grid::build(&reach, bounds);
+    }
+
+    /// What a node's presence on screen depends on: its box and the tree link to its parent.
+    fn reach(&self, node: &SceneNode) -> Rect {
+        match node.parent {
+            Some(parent) => node.rect.union(self.nodes[parent as usize].rect),
+            None => node.rect,
+        }
+    }
+
+    /// The position of a node in [`Scene::nodes`], if it can be seen.
+    pub fn position(&self, id: NodeId) -> Option<u32> {
+        self.position.get(&id).copied()
+    }
+
+    /// A node's box in canvas units, if it can be seen.
+    pub fn rect_of(&self, id: NodeId) -> Option<Rect> {
+        self.position(id).map(|i| self.nodes[i as usize].rect)
+    }
+
+    /// The positions of every node whose box or link to its parent may touch `area` (in canvas units), in
+    /// drawing order. `out` is cleared first; it is the caller's so that it keeps its room from frame to
+    /// frame.
+    pub fn touching(&self, area: Rect, out: &mut Vec<u32>) {
+        out.clear();
+        self.grid.query(area, out);
+        out.sort_unstable();
+    }
+
+    /// The node whose box holds `pos` (in canvas units): the one drawn last, on top, when boxes overlap.
+    pub fn node_at(&self, pos: Pos2) -> Option<NodeId> {
+        self.node_at_where(pos, |_| true)
+    }
+
+    /// Like [`Scene::node_at`], among the nodes `accept` takes.
+    pub fn node_at_where(&self, pos: Pos2, accept: impl Fn(NodeId) -> bool) -> Option<NodeId> {
+        self.grid
+            .cell_items(pos)
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.nodes[i as usize].rect.contains(pos) && accept(self.nodes[i as usize].id)
+            })
+            .max()
+            .map(|i| self.nodes[i as usize].id)
+    }
+
+    /// Every node whose box touches `area` (in canvas units), sorted by id.
+    pub fn nodes_in(&self, area: Rect) -> Vec<NodeId> {
+        let mut found = Vec::new();
+        self.grid.query(area, &mut found);
+        let mut ids: Vec<NodeId> = found
+            .into_iter()
+            .map(|i| &self.nodes[i as usize])
+            .filter(|n| n.rect.intersects(area))
+            .map(|n| n.id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+}
+
+/// How many cells across and down the minimap's specks are gathered in.
+pub(crate) const MINIMAP_CELLS: (usize, usize) = (90, 60);
+
+/// One speck per cell of the minimap's grid, from the first node (in drawing order) to fall in it.
+fn minimap_specks(nodes: &[SceneNode], bounds: Rect) -> Vec<(Pos2, Color32)> {
+    let (columns, rows) = MINIMAP_CELLS;
+    let mut taken = vec![false; columns * rows];
+    let mut specks = Vec::new();
+    if !bounds.is_positive() {
+        return specks;
+    }
+    for node in nodes {
+        let at = node.rect.center();
+        let x =
+            (((at.x - bounds.min.x) / bounds.width() * columns as f32) as usize).min(columns - 1);
+        let y = (((at.y - bounds.min.y) / bounds.height() * rows as f32) as usize).min(rows - 1);
+        if !std::mem::replace(&mut taken[y * columns + x], true) {
+            specks.push((at, node.branch));
+        }
+    }
+    specks
+}
+
+/// The size of a title's box at 100 %, in canvas units.
+pub(crate) fn text_box_size(ctx: &egui::Context, text: &str, is_root: bool) -> Vec2 {
+    let font = FontId::proportional(style::TITLE_SIZE * if is_root { 1.25 } else { 1.0 });
+    let galley =
+        ctx.fonts_mut(|f| f.layout(text.to_owned(), font, Color32::WHITE, style::TITLE_WRAP));
+    padded(galley.size(), 1.0).max(Vec2::new(48.0, 0.0))
+}
+
+/// A uniform grid over the map: each cell lists the items whose box touches it. Items are stored cell by cell in
+/// one array (`starts[c]..starts[c + 1]` are cell `c`'s), so the index takes two allocations whatever the size.
+#[derive(Debug, Default)]
+struct Grid {
+    origin: Pos2,
+    cell: f32,
+    columns: usize,
+    rows: usize,
+    starts: Vec<u32>,
+    items: Vec<u32>,
+    /// The box of each item, to report an item touching several cells only once.
+    reach: Vec<Rect>,
+}
+
+impl Grid {
+    fn build(reach: &[Rect], bounds: Rect) -> Grid {
+        if reach.is_empty() || !bounds.is_positive() {
+            return Grid::default();
+        }
+        // About one cell per item, and never cells smaller than a typical box.
+        let area = bounds.width() * bounds.height();
+        let cell = (area / reach.len() as f32).sqrt().max(64.0);
+        let columns = ((bounds.width() / cell).ceil() as usize).max(1);
+        let rows = ((bounds.height() / cell).ceil() as usize).max(1);
+        let mut grid = Grid {
+            origin: bounds.min,
+            cell,
+            columns,
+            rows,
+            starts: vec![0; columns * rows + 1],
+            items: Vec::new(),
+            reach: reach.to_vec(),
+        };
+        for rect in reach {
+            let (c0, r0, c1, r1) = grid.span(*rect);
+            for r in r0..=r1 {
+                for c in c0..=c1 {
+                    grid.starts[r * columns + c + 1] += 1;
+                }
+            }
+        }
+        for i in 1..grid.starts.len() {
+            grid.starts[i] += grid.starts[i - 1];
+        }
+        let mut fill = grid.starts.clone();
+        grid.items = vec![0; grid.starts[columns * rows] as usize];
+        for (i, rect) in reach.iter().enumerate() {
+            let (c0, r0, c1, r1) = grid.span(*rect);
+            for r in r0..=r1 {
+                for c in c0..=c1 {
+                    let slot = &mut fill[r * columns + c];
+                    grid.items[*slot as usize] = i as u32;
+                    *slot += 1;
+                }
+            }
+        }
+        grid
+    }
+
+    /// The columns and rows a box covers, clamped to the grid.
+    fn span(&self, rect: Rect) -> (usize, usize, usize, usize) {
+        let column = |x: f32| {
+            (((x - self.origin.x) / self.cell).floor().max(0.0) as usize).min(self.columns - 1)
+        };
+        let row = |y: f32| {
+            (((y - self.origin.y) / self.cell).floor().max(0.0) as usize).min(self.rows - 1)
+        };
+        (
+            column(rect.min.x),
+            row(rect.min.y),
+            column(rect.max.x),
+            row(rect.max.y),
+        )
+    }
+
+    /// The items of the cell holding `pos`.
+    fn cell_items(&self, pos: Pos2) -> &[u32] {
+        if self.columns == 0 {
+            return &[];
+        }
+        let (c, r, _, _) = self.span(Rect::from_min_max(pos, pos));
+        let cell = r * self.columns + c;
+        &self.items[self.starts[cell] as usize..self.starts[cell + 1] as usize]
+    }
+
+    /// Appends every item whose box may touch `area`, each once.
+    fn query(&self, area: Rect, out: &mut Vec<u32>) {
+        if self.columns == 0 || !area.intersects(self.bounds()) {
+            return;
+        }
+        // The whole map in view, as when it is zoomed to fit: every item, without looking at the cells.
+        if area.contains_rect(self.bounds()) {
+            out.extend(0..self.reach.len() as u32);
+            return;
+        }
+        let (c0, r0, c1, r1) = self.span(area);
+        for r in r0..=r1 {
+            for c in c0..=c1 {
+                let cell = r * self.columns + c;
+                for &item in &self.items[self.starts[cell] as usize..self.starts[cell + 1] as usize]
+                {
+                    // An item in several cells is reported from the first of them inside the query.
+                    let (ic, ir, _, _) = self.span(self.reach[item as usize]);
+                    if ic.max(c0) == c
+                        && ir.max(r0) == r
+                        && self.reach[item as usize].intersects(area)
+                    {
+                        out.push(item);
+                    }
+                }
+            }
+        }
+    }
+
+    fn bounds(&self) -> Rect {
+        Rect::from_min_size(
+            self.origin,
+            Vec2::new(self.columns as f32, self.rows as f32) * self.cell,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Pos;
+
+    /// A small deterministic random source, so a failure can be run again.
+    struct Random(u64);
+
+    impl Random {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        /// A number in `low..high`.
+        fn within(&mut self, low: f32, high: f32) -> f32 {
+            low + (self.next() % 1_000_000) as f32 / 1_000_000.0 * (high - low)
+        }
+    }
+
+    fn context() -> egui::Context {
+        let ctx = egui::Context::default();
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        ctx
+    }
+
+    /// A generated map with its nodes thrown about at random, some of them folded: boxes overlap, links
+    /// cross and some nodes are hidden, which is where an index goes wrong if it can.
+    fn scattered(size: usize, seed: u64, spread: f32) -> Workbook {
+        let mut random = Random(seed);
+        let mut workbook = crate::model::generate(size);
+        for id in workbook.map.sorted_ids() {
+            let (x, y) = (
+                random.within(-spread, spread),
+                random.within(-spread, spread),
+            );
+            let fold = random.next().is_multiple_of(40);
+            if let Some(topic) = workbook.map.topic_mut(id) {
+                topic.pos = Pos::new(x, y);
+                topic.folded = fold && !topic.title.is_empty();
+            }
+        }
+        workbook
+    }
+
+    #[test]
+    fn hit_testing_through_the_index_agrees_with_looking_at_every_node() {
+        let ctx = context();
+        for (seed, size, spread) in [(1, 300, 800.0), (2, 2_000, 3_000.0), (3, 4_000, 9_000.0)] {
+            let workbook = scattered(size, seed, spread);
+            let mut scene = Scene::default();
+            scene.rebuild(&ctx, &workbook);
+            let mut random = Random(seed * 7919);
+            let mut hits = 0;
+            for _ in 0..2_000 {
+                let pos = Pos2::new(
+                    random.within(-spread * 1.1, spread * 1.1),
+                    random.within(-spread * 1.1, spread * 1.1),
+                );
+                let brute = scene
+                    .nodes
+                    .iter()
+                    .rposition(|n| n.rect.contains(pos))
+                    .map(|i| scene.nodes[i].id);
+                assert_eq!(scene.node_at(pos), brute, "seed {seed}, at {pos:?}");
+                hits += usize::from(brute.is_some());
+            }
+            assert!(
+                hits > 50,
+                "the points should hit nodes often enough to test something: {hits}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_nodes_in_an_area_are_those_a_full_search_finds() {
+        let ctx = context();
+        for (seed, size, spread) in [(4, 500, 1_000.0), (5, 3_000, 10_000.0)] {
+            let workbook = scattered(size, seed, spread);
+            let mut scene = Scene::default();
+            scene.rebuild(&ctx, &workbook);
+            let mut random = Random(seed * 104_729);
+            let mut touching = Vec::new();
+            for _ in 0..300 {
+                let centre = Pos2::new(
+                    random.within(-spread, spread),
+                    random.within(-spread, spread),
+                );
+                let size = Vec2::new(random.within(1.0, spread), random.within(1.0, spread));
+                let area = Rect::from_center_size(centre, size);
+                let mut brute: Vec<NodeId> = scene
+                    .nodes
+                    .iter()
+                    .filter(|n| n.rect.intersects(area))
+                    .map(|n| n.id)
+                    .collect();
+                brute.sort_unstable();
+                assert_eq!(scene.nodes_in(area), brute, "seed {seed}, area {area:?}");
+                // What a frame draws: every node whose box or link to its parent touches the area, once each,
+                // in drawing order.
+                scene.touching(area, &mut touching);
+                let expected: Vec<u32> = (0..scene.nodes.len() as u32)
+                    .filter(|&i| scene.reach(&scene.nodes[i as usize]).intersects(area))
+                    .collect();
+                assert_eq!(touching, expected, "seed {seed}, area {area:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn hidden_nodes_are_not_in_the_scene() {
+        let ctx = context();
+        let workbook = scattered(800, 9, 2_000.0);
+        let mut scene = Scene::default();
+        scene.rebuild(&ctx, &workbook);
+        let map = &workbook.map;
+        let shown: Vec<NodeId> = scene.nodes.iter().map(|n| n.id).collect();
+        assert_eq!(shown, map.subtree_unfolded());
+        assert!(shown.len() < map.len(), "some branches should be folded");
+        for node in &scene.nodes {
+            assert_eq!(
+                node.hidden > 0,
+                map.topic(node.id).is_some_and(|t| t.folded) && !map.children(node.id).is_empty()
+            );
+        }
+    }
+
+    #[test]
+    fn a_scene_is_built_again_only_when_the_version_changes() {
+        let ctx = context();
+        let mut workbook = scattered(50, 11, 500.0);
+        let mut scene = Scene::default();
+        scene.update(&ctx, &workbook, (1, 1));
+        let root = workbook.map.root();
+        if let Some(topic) = workbook.map.topic_mut(root) {
+            topic.pos = Pos::new(9_000.0, 9_000.0);
+        }
+        scene.update(&ctx, &workbook, (1, 1));
+        assert!(
+            scene.bounds.max.x < 9_000.0,
+            "the same version keeps the scene"
+        );
+        scene.update(&ctx, &workbook, (1, 2));
+        assert!(
+            scene.bounds.max.x > 9_000.0,
+            "a new version builds it again"
+        );
+    }
+}
