@@ -117,6 +117,7 @@ fn frames(c: &mut Criterion) {
     for n in common::sizes() {
         let mut frame = Frame::new(common::map_of(n));
         frame.zoom_in();
+        eprintln!("zoomed in on {n} nodes: {} triangles", frame.run());
         zoomed.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| black_box(frame.run()));
         });

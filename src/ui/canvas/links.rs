@@ -66,7 +66,9 @@ pub(crate) fn paint_cross_link(
         }
         last_end = t1;
         let (a, b) = (at(t0), at(t1));
-        let steps = (((b - a).length() / 4.0).ceil() as usize).clamp(1, 400);
+        // Zoomed out, where the line is thin and plain, a coarser polyline looks the same.
+        let spacing = if show_text { 4.0 } else { 12.0 };
+        let steps = (((b - a).length() / spacing).ceil() as usize).clamp(1, 400);
         for step in 0..=steps {
             if step == 0 && !run.is_empty() {
                 continue;

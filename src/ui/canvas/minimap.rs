@@ -4,10 +4,51 @@
 use egui::{Color32, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
 use super::Camera;
-use super::scene::Scene;
+use super::scene::{Scene, SceneNode};
 
 /// The size of the minimap on screen.
 const SIZE: Vec2 = Vec2::new(180.0, 120.0);
+
+/// The space between the minimap's edge and the map in it.
+const MARGIN: f32 = 6.0;
+
+/// The side of the patch of the minimap one speck stands for, in points.
+const SPECK: f32 = 2.0;
+
+/// The part of the canvas the minimap shows: the map with room for the boxes at its edges.
+fn drawn_bounds(map_bounds: Rect) -> Rect {
+    map_bounds.expand2(Vec2::new(60.0, 20.0))
+}
+
+/// Minimap points per canvas unit, for a map within `bounds`.
+fn scale_of(bounds: Rect) -> f32 {
+    let inner = SIZE - Vec2::splat(2.0 * MARGIN);
+    (inner.x / bounds.width()).min(inner.y / bounds.height())
+}
+
+/// The nodes as the minimap draws them: one speck, with the colour of the first node (in drawing order) in it,
+/// for every patch of [`SPECK`] points of the minimap that holds a node. However large the map, that is at most
+/// a few thousand specks, gathered once when the map changes.
+pub(crate) fn specks(nodes: &[SceneNode], map_bounds: Rect) -> Vec<(Pos2, Color32)> {
+    let bounds = drawn_bounds(map_bounds);
+    let mut specks = Vec::new();
+    if !bounds.is_positive() {
+        return specks;
+    }
+    let patch = SPECK / scale_of(bounds);
+    let columns = ((bounds.width() / patch).ceil() as usize).max(1);
+    let rows = ((bounds.height() / patch).ceil() as usize).max(1);
+    let mut taken = vec![false; columns * rows];
+    for node in nodes {
+        let at = node.rect.center();
+        let x = (((at.x - bounds.min.x) / patch) as usize).min(columns - 1);
+        let y = (((at.y - bounds.min.y) / patch) as usize).min(rows - 1);
+        if !std::mem::replace(&mut taken[y * columns + x], true) {
+            specks.push((at, node.branch));
+        }
+    }
+    specks
+}
 
 /// Draws the minimap in the bottom-left corner of `area` and moves `camera` when it is clicked or dragged.
 pub(crate) fn minimap_ui(ui: &mut egui::Ui, area: Rect, camera: &mut Camera, scene: &Scene) {
@@ -15,9 +56,9 @@ pub(crate) fn minimap_ui(ui: &mut egui::Ui, area: Rect, camera: &mut Camera, sce
         return;
     }
     let rect = Rect::from_min_size(area.left_bottom() + Vec2::new(10.0, -SIZE.y - 10.0), SIZE);
-    let bounds = scene.bounds.expand2(Vec2::new(60.0, 20.0));
-    let inner = rect.shrink(6.0);
-    let scale = (inner.width() / bounds.width()).min(inner.height() / bounds.height());
+    let bounds = drawn_bounds(scene.bounds);
+    let inner = rect.shrink(MARGIN);
+    let scale = scale_of(bounds);
     let offset = inner.center() - bounds.center().to_vec2() * scale;
     let to_mini = |p: Pos2| Pos2::new(p.x * scale, p.y * scale) + offset.to_vec2();
     let from_mini = |p: Pos2| Pos2::new((p.x - offset.x) / scale, (p.y - offset.y) / scale);
@@ -33,6 +74,8 @@ pub(crate) fn minimap_ui(ui: &mut egui::Ui, area: Rect, camera: &mut Camera, sce
     painter.rect_stroke(rect, 6, ui.visuals().window_stroke, StrokeKind::Inside);
     // The specks were gathered when the map changed, one per cell, so this costs the same for any map.
     let mut mesh = egui::epaint::Mesh::default();
+    mesh.reserve_vertices(4 * scene.minimap.len());
+    mesh.reserve_triangles(2 * scene.minimap.len());
     for &(at, colour) in &scene.minimap {
         mesh.add_colored_rect(
             Rect::from_center_size(to_mini(at), Vec2::new(4.0, 2.5)),

@@ -129,7 +129,13 @@ pub(crate) fn paint_map(
     };
     let mut links_drawn = Vec::new();
     let mut plain_links = Mesh::default();
+    // Where the view is in canvas units: a link whose curve lies wholly outside it is passed over without
+    // placing it on screen, unless a drag is moving its ends.
+    let view_in_canvas = place.screen_from_canvas.inverse().mul_rect(clip);
     for link in &scene.links {
+        if place.moving.is_none() && !link.reach.intersects(view_in_canvas) {
+            continue;
+        }
         let (from, to) = (rect_of(link.from), rect_of(link.to));
         let control = cross_link_control(from.center(), to.center(), look.map_centre);
         let reach = from

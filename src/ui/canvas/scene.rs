@@ -9,7 +9,7 @@ use egui::{Color32, FontId, Pos2, Rect, Vec2};
 use crate::model::{LinkId, NodeId, Workbook};
 use crate::ui::style;
 
-use super::{padded, paint};
+use super::{links, minimap, padded, paint};
 
 /// One node that can be seen (no folded ancestor), with everything a frame needs to draw it.
 #[derive(Clone, Debug)]
@@ -43,6 +43,8 @@ pub(crate) struct SceneLink {
     pub from: u32,
     pub to: u32,
     pub label: String,
+    /// The box around both ends and the curve between them, in canvas units.
+    pub reach: Rect,
 }
 
 /// What identifies the state of a map: the document and its revision. A scene built for one key is valid for
@@ -62,8 +64,8 @@ pub(crate) struct Scene {
     grid: Grid,
     /// The box around every node, in canvas units.
     pub bounds: Rect,
-    /// The nodes as the minimap draws them: at most one speck, with its colour, per cell of a grid of
-    /// [`MINIMAP_CELLS`] over the map, in canvas units.
+    /// The nodes as the minimap draws them: at most one speck, with its colour, per few pixels of the minimap,
+    /// in canvas units.
     pub minimap: Vec<(Pos2, Color32)>,
     /// The size of each title's box at 100 % (but the root's), kept across rebuilds: measuring text is the costly part of a
     /// rebuild, and an edit changes one title at a time.
@@ -149,20 +151,28 @@ impl Scene {
         }
         self.bounds = bounds;
         self.links.clear();
+        let centre = self
+            .nodes
+            .first()
+            .map_or(Pos2::ZERO, |root| root.rect.center());
         for link in map.links() {
             if let (Some(&from), Some(&to)) =
                 (self.position.get(&link.from), self.position.get(&link.to))
             {
+                let (a, b) = (self.nodes[from as usize].rect, self.nodes[to as usize].rect);
                 self.links.push(SceneLink {
                     id: link.id,
                     from,
                     to,
                     label: link.label.clone(),
+                    reach: a
+                        .union(b)
+                        .union(curve_bounds(a.center(), b.center(), centre)),
                 });
             }
         }
         self.links.sort_by_key(|l| l.id);
-        self.minimap = minimap_specks(&self.nodes, bounds);
+        self.minimap = minimap::specks(&self.nodes, bounds);
         let reach: Vec<Rect> = self.nodes.iter().map(|n| self.reach(n)).collect();
         self.grid = Grid::build(&reach, bounds);
     }
@@ -227,27 +237,14 @@ impl Scene {
     }
 }
 
-/// How many cells across and down the minimap's specks are gathered in.
-pub(crate) const MINIMAP_CELLS: (usize, usize) = (90, 60);
-
-/// One speck per cell of the minimap's grid, from the first node (in drawing order) to fall in it.
-fn minimap_specks(nodes: &[SceneNode], bounds: Rect) -> Vec<(Pos2, Color32)> {
-    let (columns, rows) = MINIMAP_CELLS;
-    let mut taken = vec![false; columns * rows];
-    let mut specks = Vec::new();
-    if !bounds.is_positive() {
-        return specks;
-    }
-    for node in nodes {
-        let at = node.rect.center();
-        let x =
-            (((at.x - bounds.min.x) / bounds.width() * columns as f32) as usize).min(columns - 1);
-        let y = (((at.y - bounds.min.y) / bounds.height() * rows as f32) as usize).min(rows - 1);
-        if !std::mem::replace(&mut taken[y * columns + x], true) {
-            specks.push((at, node.branch));
-        }
-    }
-    specks
+/// The box around a cross-link's curve from `start` to `end` (see [`links::cross_link_control`]), with room for
+/// its label and arrow. A quadratic curve reaches at most halfway from its chord to its control point.
+fn curve_bounds(start: Pos2, end: Pos2, centre: Pos2) -> Rect {
+    let control = links::cross_link_control(start, end, centre);
+    let furthest = start.lerp(end, 0.5).lerp(control, 0.5);
+    Rect::from_two_pos(start, end)
+        .union(Rect::from_center_size(furthest, Vec2::ZERO))
+        .expand2(Vec2::new(100.0, 20.0))
 }
 
 /// The size of a title's box at 100 %, in canvas units.
@@ -260,7 +257,7 @@ pub(crate) fn text_box_size(ctx: &egui::Context, text: &str, is_root: bool) -> V
 
 /// A uniform grid over the map: each cell lists the items whose box touches it. Items are stored cell by cell in
 /// one array (`starts[c]..starts[c + 1]` are cell `c`'s), so the index takes two allocations whatever the size.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Grid {
     origin: Pos2,
     cell: f32,
@@ -268,8 +265,28 @@ struct Grid {
     rows: usize,
     starts: Vec<u32>,
     items: Vec<u32>,
-    /// The box of each item, to report an item touching several cells only once.
+    /// The box of each item.
     reach: Vec<Rect>,
+    /// The first column and row of each item, to report an item touching several cells only once.
+    first_cell: Vec<(u32, u32)>,
+    /// The box around every item: a query holding it gets every item without looking at the cells.
+    content: Rect,
+}
+
+impl Default for Grid {
+    fn default() -> Grid {
+        Grid {
+            origin: Pos2::ZERO,
+            cell: 1.0,
+            columns: 0,
+            rows: 0,
+            starts: Vec::new(),
+            items: Vec::new(),
+            reach: Vec::new(),
+            first_cell: Vec::new(),
+            content: Rect::NOTHING,
+        }
+    }
 }
 
 impl Grid {
@@ -290,9 +307,12 @@ impl Grid {
             starts: vec![0; columns * rows + 1],
             items: Vec::new(),
             reach: reach.to_vec(),
+            first_cell: Vec::with_capacity(reach.len()),
+            content: reach.iter().fold(Rect::NOTHING, |all, r| all.union(*r)),
         };
         for rect in reach {
             let (c0, r0, c1, r1) = grid.span(*rect);
+            grid.first_cell.push((c0 as u32, r0 as u32));
             for r in r0..=r1 {
                 for c in c0..=c1 {
                     grid.starts[r * columns + c + 1] += 1;
@@ -349,7 +369,7 @@ impl Grid {
             return;
         }
         // The whole map in view, as when it is zoomed to fit: every item, without looking at the cells.
-        if area.contains_rect(self.bounds()) {
+        if area.contains_rect(self.content) {
             out.extend(0..self.reach.len() as u32);
             return;
         }
