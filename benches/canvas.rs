@@ -29,6 +29,8 @@ struct Frame {
     today: chrono::NaiveDate,
     /// Alternates the view by a few points each frame, as a slow pan does, so no frame is a copy of the last.
     wobble: f32,
+    /// The state of the map, as the document would number it: a new one after each edit.
+    version: u64,
 }
 
 impl Frame {
@@ -42,6 +44,7 @@ impl Frame {
             found: HashSet::new(),
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
             wobble: 1.0,
+            version: 1,
         }
     }
 
@@ -60,11 +63,12 @@ impl Frame {
             selection,
             found,
             today,
+            version,
             ..
         } = self;
         let mut output = ctx.run_ui(input, |ui| {
             egui::CentralPanel::default().show(ui, |ui| {
-                canvas.ui(ui, workbook, selection, found, Some(*today), (1, 1));
+                canvas.ui(ui, workbook, selection, found, Some(*today), (1, *version));
             });
         });
         // No GPU takes the font texture: drop its updates, as a painter would after uploading them.
@@ -106,6 +110,7 @@ fn frames(c: &mut Criterion) {
     for n in common::sizes() {
         let mut frame = Frame::new(common::map_of(n));
         frame.fit();
+        eprintln!("fitted {n} nodes: {} triangles", frame.run());
         fit.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| black_box(frame.run()));
         });
@@ -123,6 +128,29 @@ fn frames(c: &mut Criterion) {
         });
     }
     zoomed.finish();
+
+    // A frame after an edit (a node renamed, as each key typed into a title does): the scene is built again
+    // from the changed map, measuring only the changed title.
+    let mut edited = c.benchmark_group("frame_after_edit");
+    configure(&mut edited);
+    for n in common::sizes() {
+        let mut frame = Frame::new(common::map_of(n));
+        frame.zoom_in();
+        let ids = frame.workbook.map.sorted_ids();
+        let renamed = ids[ids.len() / 2];
+        let mut typed = 0_u32;
+        edited.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                typed += 1;
+                if let Some(topic) = frame.workbook.map.topic_mut(renamed) {
+                    topic.title = format!("Board member {typed}");
+                }
+                frame.version += 1;
+                black_box(frame.run())
+            });
+        });
+    }
+    edited.finish();
 }
 
 /// One frame of the whole window with a map open: menus, status bar, the plan panel and the inspector with the

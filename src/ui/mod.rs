@@ -35,10 +35,12 @@ pub use selection::Selection;
 /// Opens the relmap window with `file`, or with the starter template when there is none.
 ///
 /// With the variable `RELMAP_STARTUP_TIMING` set, relmap prints how long after its start the first frame reached
-/// the screen and closes the window: `scripts/startup-time.sh` measures start-up that way.
+/// the screen and closes the window: `scripts/startup-time.sh` measures start-up that way. Set to `zoom`, it
+/// first zooms the map in and out for a few hundred frames, as a mouse wheel would, and prints how long the
+/// frames took on screen.
 pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
     let started = std::time::Instant::now();
-    let timing = std::env::var_os("RELMAP_STARTUP_TIMING").is_some();
+    let timing = std::env::var("RELMAP_STARTUP_TIMING").ok();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("relmap")
@@ -52,11 +54,14 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| {
             let app = RelmapApp::from_creation_context(cc, file);
-            Ok(if timing {
+            Ok(if let Some(timing) = timing {
                 Box::new(StartupTiming {
                     app,
                     started,
                     frames: 0,
+                    zoom_frames: if timing == "zoom" { ZOOM_FRAMES } else { 0 },
+                    frame_times: Vec::new(),
+                    last_frame: None,
                 })
             } else {
                 Box::new(app)
@@ -65,22 +70,71 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
     )
 }
 
+/// How many frames of zooming `RELMAP_STARTUP_TIMING=zoom` times: out from the fitted map to 100 % and back,
+/// through every level of detail.
+const ZOOM_FRAMES: u32 = 240;
+
 /// The app, timed: once its first frame has been presented (eframe swaps the buffers of a frame before it
-/// starts the next one), it reports the time since `started` and closes the window.
+/// starts the next one), it reports the time since `started`; then it zooms for `zoom_frames` frames, timing
+/// each, and closes the window.
 struct StartupTiming {
     app: RelmapApp,
     started: std::time::Instant,
     frames: u32,
+    zoom_frames: u32,
+    frame_times: Vec<f64>,
+    last_frame: Option<std::time::Instant>,
 }
 
 impl eframe::App for StartupTiming {
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // After the first frame, a wheel turn over the middle of the canvas each frame: in for the first half,
+        // out for the second.
+        if self.frames >= 2 && self.frames < 2 + self.zoom_frames {
+            let inwards = self.frames < 2 + self.zoom_frames / 2;
+            let pos = raw_input
+                .screen_rect
+                .map_or(egui::Pos2::new(300.0, 250.0), |r| {
+                    r.min + egui::vec2(r.width() * 0.35, r.height() * 0.3)
+                });
+            raw_input.events.push(egui::Event::PointerMoved(pos));
+            raw_input.events.push(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Line,
+                delta: egui::vec2(0.0, if inwards { 0.5 } else { -0.5 }),
+                modifiers: egui::Modifiers::NONE,
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+            });
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.frames += 1;
+        let now = std::time::Instant::now();
         if self.frames == 2 {
             eprintln!(
                 "relmap: map drawn after {} ms",
                 self.started.elapsed().as_millis()
             );
+        } else if self.frames > 2
+            && let Some(last) = self.last_frame
+        {
+            self.frame_times
+                .push(now.duration_since(last).as_secs_f64() * 1000.0);
+        }
+        self.last_frame = Some(now);
+        if self.frames == 2 + self.zoom_frames {
+            if !self.frame_times.is_empty() {
+                let mut times = self.frame_times.clone();
+                times.sort_by(f64::total_cmp);
+                eprintln!(
+                    "relmap: {} frames of zooming: median {:.1} ms, 95th percentile {:.1} ms, slowest {:.1} ms",
+                    times.len(),
+                    times[times.len() / 2],
+                    times[times.len() * 95 / 100],
+                    times[times.len() - 1]
+                );
+            }
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         eframe::App::ui(&mut self.app, ui, frame);

@@ -218,7 +218,7 @@ impl RelmapApp {
                 ui.label("Waiting for the file dialog…");
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(format!("{}%", self.canvas.zoom_percent()));
+                ui.label(self.canvas.zoom_label());
                 ui.separator();
                 ui.weak(if self.canvas.title_edit.is_some() {
                     "Enter confirms · Shift+Enter starts a new line · Esc cancels"

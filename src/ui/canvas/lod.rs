@@ -48,6 +48,8 @@ pub(crate) struct Scratch {
     /// For each cluster cell on screen, the frame that last drew a speck there.
     pub cells: Vec<u32>,
     pub frame: u32,
+    /// The titles laid out lately.
+    pub titles: super::titles::Titles,
 }
 
 /// Paints nodes as plain boxes or cluster specks, with straight links, into one mesh: no text, no rounded

@@ -90,6 +90,8 @@ pub(crate) fn minimap_ui(ui: &mut egui::Ui, area: Rect, camera: &mut Camera, sce
         to_mini(canvas_from_screen * area.min),
         to_mini(canvas_from_screen * area.max),
     );
+    // Zoomed far in on a large map the view is a speck: keep its outline big enough to find.
+    let view = Rect::from_center_size(view.center(), view.size().max(Vec2::new(8.0, 6.0)));
     painter.rect_stroke(
         view.intersect(rect),
         2,

@@ -11,6 +11,7 @@ mod minimap;
 mod paint;
 mod scene;
 mod title_edit;
+mod titles;
 
 #[cfg(test)]
 mod tests;
@@ -455,10 +456,16 @@ impl CanvasState {
         }
     }
 
-    /// The zoom in percent, for the status bar.
+    /// The zoom in percent, for the status bar: whole percents, with one decimal below 10 % (a large map
+    /// fitted to the window is at a fraction of a percent).
     #[must_use]
-    pub fn zoom_percent(&self) -> u32 {
-        (self.camera.zoom * 100.0).round() as u32
+    pub fn zoom_label(&self) -> String {
+        let percent = self.camera.zoom * 100.0;
+        if percent < 9.95 {
+            format!("{percent:.1}%")
+        } else {
+            format!("{percent:.0}%")
+        }
     }
 
     /// The size of a node's box in canvas units, as drawn.

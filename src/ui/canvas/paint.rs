@@ -14,6 +14,7 @@ use crate::model::{Frequency, Health, LinkId, NodeId, Profile, StrategyStatus, W
 use super::links::{LinkStyle, cross_link_control, paint_cross_link};
 use super::lod::{Detail, Scratch, paint_plain, paint_plain_highlights};
 use super::scene::{self, Scene, SceneNode};
+use super::titles;
 use crate::ui::style;
 
 /// What the canvas shows besides the map itself.
@@ -38,7 +39,7 @@ pub(crate) struct PaintView<'a> {
 }
 
 /// Below this font size on screen, titles are not drawn: they could not be read anyway.
-pub(crate) const MIN_READABLE_FONT: f32 = 4.0;
+pub(crate) const MIN_READABLE_FONT: f32 = 5.0;
 
 /// The size of a node's box in canvas units.
 pub(crate) fn node_size_in_canvas(ctx: &egui::Context, title: &str, is_root: bool) -> Vec2 {
@@ -166,14 +167,16 @@ pub(crate) fn paint_map(
     // Nodes.
     let map = &workbook.map;
     let corner = (8.0 * zoom).clamp(1.0, 12.0) as u8;
-    let font_size = text_size_step(style::TITLE_SIZE * zoom);
-    let text_zoom = font_size / style::TITLE_SIZE;
+    let font_size = titles::size_step(style::TITLE_SIZE * zoom);
+    scratch.titles.begin();
+    let mut on_screen = 0;
     for &i in &scratch.visible {
         let node = &scene.nodes[i as usize];
         let rect = rect_of(i);
         if !rect.intersects(clip) {
             continue;
         }
+        on_screen += 1;
         painter.rect_filled(rect, corner, node.fill);
         painter.rect_stroke(
             rect,
@@ -205,16 +208,9 @@ pub(crate) fn paint_map(
                 StrokeKind::Outside,
             );
         }
-        if view.editing != Some(node.id) {
-            // Titles are laid out at a font size rounded to a step, so zooming reuses the layouts egui keeps
-            // instead of laying out every title again at every frame of the zoom.
-            let font = FontId::proportional(font_size * if node.is_root { 1.25 } else { 1.0 });
-            let galley = painter.layout(
-                node.text.clone(),
-                font,
-                node.ink,
-                style::TITLE_WRAP * text_zoom,
-            );
+        if view.editing != Some(node.id)
+            && let Some(galley) = scratch.titles.get(painter, node, font_size)
+        {
             let pos = rect.center() - galley.size() / 2.0;
             painter.galley(pos, galley, Color32::WHITE);
         }
@@ -228,20 +224,12 @@ pub(crate) fn paint_map(
             paint_fold_badge(painter, rect, node.hidden, zoom);
         }
     }
-    links_drawn
-}
-
-/// Rounds a font size on screen to a step: half a point up to 12 points, then whole points, and 10 % steps
-/// above 24 points.
-fn text_size_step(size: f32) -> f32 {
-    if size < 12.0 {
-        (size * 2.0).round() / 2.0
-    } else if size < 24.0 {
-        size.round()
-    } else {
-        let step = 1.1_f32;
-        step.powf((size.ln() / step.ln()).round())
+    scratch.titles.end(on_screen);
+    if scratch.titles.behind {
+        // Some titles are still drawn at an earlier size: lay them out in the next frames.
+        painter.ctx().request_repaint();
     }
+    links_drawn
 }
 
 /// A horizontal S-curve from the side of `from` that faces `to`.
