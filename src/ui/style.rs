@@ -2,7 +2,7 @@
 
 use egui::Color32;
 
-use crate::model::{Health, MindMap, NodeId, NodeKind, Rgb};
+use crate::model::{Health, MindMap, NodeId, Rgb};
 
 /// The colours of the first-level branches, in order; further branches repeat them.
 const BRANCH_COLOURS: [Color32; 6] = [
@@ -56,34 +56,41 @@ pub const PADDING: egui::Vec2 = egui::vec2(12.0, 7.0);
 /// The colour of the branch a node belongs to; its own colour where it has one.
 #[must_use]
 pub fn branch_colour(map: &MindMap, id: NodeId) -> Color32 {
-    if let Some(rgb) = map.topic(id).and_then(|t| t.color) {
-        let [r, g, b] = rgb.0;
-        return Color32::from_rgb(r, g, b);
-    }
+    let own = map.topic(id).and_then(|t| t.color);
     let Some(branch) = map.branch_of(id) else {
-        return ROOT_FILL;
+        return own.map_or(ROOT_FILL, to_colour);
     };
-    if let Some(rgb) = map.topic(branch).and_then(|t| t.color) {
-        let [r, g, b] = rgb.0;
-        return Color32::from_rgb(r, g, b);
-    }
     let index = map
         .children(map.root())
         .iter()
         .position(|&c| c == branch)
         .unwrap_or(0);
-    BRANCH_COLOURS[index % BRANCH_COLOURS.len()]
+    let lineage = first_level_colour(map.topic(branch).and_then(|t| t.color), index);
+    own.map_or(lineage, to_colour)
 }
 
-/// How a node's box is filled and its text coloured.
+/// The colour of a first-level branch: its own, or the palette's colour for its place among the root's children.
+/// Every node below it takes this colour unless it has its own.
 #[must_use]
-pub fn node_colours(map: &MindMap, id: NodeId) -> (Color32, Color32, Color32) {
-    let branch = branch_colour(map, id);
-    let kind = map.topic(id).map_or(NodeKind::Topic, |t| t.kind);
-    if id == map.root() || kind == NodeKind::Center || map.parent(id) == Some(map.root()) {
+pub fn first_level_colour(own: Option<Rgb>, index: usize) -> Color32 {
+    own.map_or(BRANCH_COLOURS[index % BRANCH_COLOURS.len()], to_colour)
+}
+
+/// A colour of the model as egui's.
+#[must_use]
+pub fn to_colour(rgb: Rgb) -> Color32 {
+    let [r, g, b] = rgb.0;
+    Color32::from_rgb(r, g, b)
+}
+
+/// The fill, text colour and border of a node in the branch colour `branch`. The root, centres and the first
+/// level are `prominent`: filled with the colour itself; deeper nodes get a light tint of it with dark text, so
+/// that the first level stands out.
+#[must_use]
+pub fn colours_of(branch: Color32, prominent: bool) -> (Color32, Color32, Color32) {
+    if prominent {
         return (branch, readable_on(branch), branch);
     }
-    // Deeper nodes: a light tint of the branch colour with dark text, so that the first level stands out.
     let tint = lerp(branch, Color32::WHITE, 0.85);
     (tint, DARK_TEXT, branch)
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use egui::{Color32, FontId, Pos2, Rect, Vec2};
 
-use crate::model::{LinkId, NodeId, Workbook};
+use crate::model::{LinkId, NodeId, NodeKind, Topic, Workbook};
 use crate::ui::style;
 
 use super::{links, minimap, padded, paint};
@@ -99,43 +99,56 @@ impl Scene {
     /// Builds the scene from `workbook`.
     pub fn rebuild(&mut self, ctx: &egui::Context, workbook: &Workbook) {
         let map = &workbook.map;
-        let order = map.subtree_unfolded();
         // Forget sizes of titles no longer in the map once they outnumber the ones in it.
-        if self.sizes.len() > 2 * order.len() + 64 {
+        if self.sizes.len() > 2 * map.len() + 64 {
             self.sizes.clear();
         }
-        self.nodes.clear();
-        self.position.clear();
-        self.position.reserve(order.len());
-        self.nodes.reserve(order.len());
+        // The scene before this edit: most nodes are as they were, at the same place in the drawing order, and
+        // comparing with them there is much cheaper than looking their titles up.
+        let mut before = std::mem::take(&mut self.nodes);
+        self.nodes.reserve(map.len());
+        let mut same_order = true;
         let mut bounds = Rect::NOTHING;
-        for id in order {
+        // Pre-order from the root, skipping folded branches. Each entry carries its parent's position and the
+        // colour of its first-level branch, so nothing is looked up twice.
+        let mut stack: Vec<(NodeId, Option<u32>, Color32)> =
+            vec![(map.root(), None, style::ROOT_FILL)];
+        while let Some((id, parent, lineage)) = stack.pop() {
             let Some(topic) = map.topic(id) else { continue };
-            let is_root = id == map.root();
-            let text = match topic.icon {
-                Some(icon) => format!("{} {}", icon.glyph(), paint::display_title(&topic.title)),
-                None => paint::display_title(&topic.title),
-            };
-            // The root's title is larger; it is measured each time, being only one.
-            let size = match self.sizes.get(&text) {
-                _ if is_root => text_box_size(ctx, &text, true),
-                Some(size) => *size,
-                None => {
-                    let size = text_box_size(ctx, &text, false);
-                    self.sizes.insert(text.clone(), size);
-                    size
-                }
+            let is_root = parent.is_none();
+            let position = self.nodes.len() as u32;
+            let old = before
+                .get_mut(position as usize)
+                .filter(|old| old.id == id && old.is_root == is_root);
+            same_order &= old.is_some();
+            let unchanged = old.filter(|old| match topic.icon {
+                None => old.text == topic.title && !topic.title.trim().is_empty(),
+                Some(_) => false,
+            });
+            let (text, size) = if let Some(old) = unchanged {
+                (std::mem::take(&mut old.text), old.rect.size())
+            } else {
+                self.measure(ctx, topic, is_root)
             };
             let rect = Rect::from_center_size(Pos2::new(topic.pos.x, topic.pos.y), size);
             bounds = bounds.union(rect);
-            let (fill, ink, border) = style::node_colours(map, id);
-            let parent = map.parent(id).and_then(|p| self.position.get(&p).copied());
+            let branch = topic.color.map_or(lineage, style::to_colour);
+            let prominent = is_root || parent == Some(0) || topic.kind == NodeKind::Center;
+            let (fill, ink, border) = style::colours_of(branch, prominent);
             let hidden = if topic.folded {
                 map.subtree(id).len() - 1
             } else {
+                let children = map.children(id);
+                for (index, &child) in children.iter().enumerate().rev() {
+                    let lineage = if is_root {
+                        style::first_level_colour(map.topic(child).and_then(|t| t.color), index)
+                    } else {
+                        lineage
+                    };
+                    stack.push((child, Some(position), lineage));
+                }
                 0
             };
-            self.position.insert(id, self.nodes.len() as u32);
             self.nodes.push(SceneNode {
                 id,
                 rect,
@@ -143,12 +156,22 @@ impl Scene {
                 fill,
                 ink,
                 border,
-                branch: style::branch_colour(map, id),
+                branch,
                 text,
                 is_root,
                 hidden,
             });
         }
+        // Where each node is in the drawing order: as before, unless nodes were added, removed, moved, folded or
+        // unfolded.
+        if !same_order || before.len() != self.nodes.len() {
+            self.position.clear();
+            self.position.reserve(self.nodes.len());
+            for (index, node) in self.nodes.iter().enumerate() {
+                self.position.insert(node.id, index as u32);
+            }
+        }
+        before.clear();
         self.bounds = bounds;
         self.links.clear();
         let centre = self
@@ -175,6 +198,25 @@ impl Scene {
         self.minimap = minimap::specks(&self.nodes, bounds);
         let reach: Vec<Rect> = self.nodes.iter().map(|n| self.reach(n)).collect();
         self.grid = Grid::build(&reach, bounds);
+    }
+
+    /// A node's title as drawn, with its icon, and the size of its box, measured once per title.
+    fn measure(&mut self, ctx: &egui::Context, topic: &Topic, is_root: bool) -> (String, Vec2) {
+        let text = match topic.icon {
+            Some(icon) => format!("{} {}", icon.glyph(), paint::display_title(&topic.title)),
+            None => paint::display_title(&topic.title),
+        };
+        // The root's title is larger; it is measured each time, being only one.
+        let size = match self.sizes.get(&text) {
+            _ if is_root => text_box_size(ctx, &text, true),
+            Some(size) => *size,
+            None => {
+                let size = text_box_size(ctx, &text, false);
+                self.sizes.insert(text.clone(), size);
+                size
+            }
+        };
+        (text, size)
     }
 
     /// What a node's presence on screen depends on: its box and the tree link to its parent.
@@ -401,155 +443,5 @@ impl Grid {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Pos;
-
-    /// A small deterministic random source, so a failure can be run again.
-    struct Random(u64);
-
-    impl Random {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        /// A number in `low..high`.
-        fn within(&mut self, low: f32, high: f32) -> f32 {
-            low + (self.next() % 1_000_000) as f32 / 1_000_000.0 * (high - low)
-        }
-    }
-
-    fn context() -> egui::Context {
-        let ctx = egui::Context::default();
-        ctx.run_ui(egui::RawInput::default(), |_| {})
-            .textures_delta
-            .clear();
-        ctx
-    }
-
-    /// A generated map with its nodes thrown about at random, some of them folded: boxes overlap, links
-    /// cross and some nodes are hidden, which is where an index goes wrong if it can.
-    fn scattered(size: usize, seed: u64, spread: f32) -> Workbook {
-        let mut random = Random(seed);
-        let mut workbook = crate::model::generate(size);
-        for id in workbook.map.sorted_ids() {
-            let (x, y) = (
-                random.within(-spread, spread),
-                random.within(-spread, spread),
-            );
-            let fold = random.next().is_multiple_of(40);
-            if let Some(topic) = workbook.map.topic_mut(id) {
-                topic.pos = Pos::new(x, y);
-                topic.folded = fold && !topic.title.is_empty();
-            }
-        }
-        workbook
-    }
-
-    #[test]
-    fn hit_testing_through_the_index_agrees_with_looking_at_every_node() {
-        let ctx = context();
-        for (seed, size, spread) in [(1, 300, 800.0), (2, 2_000, 3_000.0), (3, 4_000, 9_000.0)] {
-            let workbook = scattered(size, seed, spread);
-            let mut scene = Scene::default();
-            scene.rebuild(&ctx, &workbook);
-            let mut random = Random(seed * 7919);
-            let mut hits = 0;
-            for _ in 0..2_000 {
-                let pos = Pos2::new(
-                    random.within(-spread * 1.1, spread * 1.1),
-                    random.within(-spread * 1.1, spread * 1.1),
-                );
-                let brute = scene
-                    .nodes
-                    .iter()
-                    .rposition(|n| n.rect.contains(pos))
-                    .map(|i| scene.nodes[i].id);
-                assert_eq!(scene.node_at(pos), brute, "seed {seed}, at {pos:?}");
-                hits += usize::from(brute.is_some());
-            }
-            assert!(
-                hits > 50,
-                "the points should hit nodes often enough to test something: {hits}"
-            );
-        }
-    }
-
-    #[test]
-    fn the_nodes_in_an_area_are_those_a_full_search_finds() {
-        let ctx = context();
-        for (seed, size, spread) in [(4, 500, 1_000.0), (5, 3_000, 10_000.0)] {
-            let workbook = scattered(size, seed, spread);
-            let mut scene = Scene::default();
-            scene.rebuild(&ctx, &workbook);
-            let mut random = Random(seed * 104_729);
-            let mut touching = Vec::new();
-            for _ in 0..300 {
-                let centre = Pos2::new(
-                    random.within(-spread, spread),
-                    random.within(-spread, spread),
-                );
-                let size = Vec2::new(random.within(1.0, spread), random.within(1.0, spread));
-                let area = Rect::from_center_size(centre, size);
-                let mut brute: Vec<NodeId> = scene
-                    .nodes
-                    .iter()
-                    .filter(|n| n.rect.intersects(area))
-                    .map(|n| n.id)
-                    .collect();
-                brute.sort_unstable();
-                assert_eq!(scene.nodes_in(area), brute, "seed {seed}, area {area:?}");
-                // What a frame draws: every node whose box or link to its parent touches the area, once each,
-                // in drawing order.
-                scene.touching(area, &mut touching);
-                let expected: Vec<u32> = (0..scene.nodes.len() as u32)
-                    .filter(|&i| scene.reach(&scene.nodes[i as usize]).intersects(area))
-                    .collect();
-                assert_eq!(touching, expected, "seed {seed}, area {area:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn hidden_nodes_are_not_in_the_scene() {
-        let ctx = context();
-        let workbook = scattered(800, 9, 2_000.0);
-        let mut scene = Scene::default();
-        scene.rebuild(&ctx, &workbook);
-        let map = &workbook.map;
-        let shown: Vec<NodeId> = scene.nodes.iter().map(|n| n.id).collect();
-        assert_eq!(shown, map.subtree_unfolded());
-        assert!(shown.len() < map.len(), "some branches should be folded");
-        for node in &scene.nodes {
-            assert_eq!(
-                node.hidden > 0,
-                map.topic(node.id).is_some_and(|t| t.folded) && !map.children(node.id).is_empty()
-            );
-        }
-    }
-
-    #[test]
-    fn a_scene_is_built_again_only_when_the_version_changes() {
-        let ctx = context();
-        let mut workbook = scattered(50, 11, 500.0);
-        let mut scene = Scene::default();
-        scene.update(&ctx, &workbook, (1, 1));
-        let root = workbook.map.root();
-        if let Some(topic) = workbook.map.topic_mut(root) {
-            topic.pos = Pos::new(9_000.0, 9_000.0);
-        }
-        scene.update(&ctx, &workbook, (1, 1));
-        assert!(
-            scene.bounds.max.x < 9_000.0,
-            "the same version keeps the scene"
-        );
-        scene.update(&ctx, &workbook, (1, 2));
-        assert!(
-            scene.bounds.max.x > 9_000.0,
-            "a new version builds it again"
-        );
-    }
-}
+#[path = "scene_tests.rs"]
+mod tests;
