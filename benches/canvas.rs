@@ -151,6 +151,54 @@ fn frames(c: &mut Criterion) {
         });
     }
     edited.finish();
+
+    // Hit-testing a click: which node is under the pointer, through the scene's grid. Half the points are the
+    // centres of nodes on screen and half fall anywhere in the window; one click per iteration.
+    let mut clicks = c.benchmark_group("hit_test");
+    configure(&mut clicks);
+    for n in common::sizes() {
+        for (view, zoomed) in [("fit", false), ("zoomed_in", true)] {
+            let mut frame = Frame::new(common::map_of(n));
+            if zoomed {
+                frame.zoom_in();
+            } else {
+                frame.fit();
+            }
+            let points = click_points(&frame);
+            let mut next = 0;
+            clicks.bench_with_input(BenchmarkId::new(view, n), &n, |b, _| {
+                b.iter(|| {
+                    next = (next + 1) % points.len();
+                    black_box(frame.canvas.node_under(points[next]))
+                });
+            });
+        }
+    }
+    clicks.finish();
+}
+
+/// A thousand places to click: the centres of nodes on screen and points spread over the window.
+fn click_points(frame: &Frame) -> Vec<Pos2> {
+    let area = Rect::from_min_size(Pos2::ZERO, WINDOW);
+    let to_screen = frame.canvas.camera.screen_from_canvas(area);
+    let mut points: Vec<Pos2> = frame
+        .workbook
+        .map
+        .topics()
+        .map(|t| to_screen * Pos2::new(t.pos.x, t.pos.y))
+        .filter(|p| area.contains(*p))
+        .take(500)
+        .collect();
+    let mut seed = 0x2545_f491_u64;
+    while points.len() < 1_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let x = (seed % 1280) as f32;
+        let y = ((seed >> 20) % 800) as f32;
+        points.push(Pos2::new(x, y));
+    }
+    points
 }
 
 /// One frame of the whole window with a map open: menus, status bar, the plan panel and the inspector with the

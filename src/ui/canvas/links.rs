@@ -90,7 +90,8 @@ pub(crate) fn paint_cross_link(
     }
     let reaches_end = last_end >= 1.0 - 1e-6;
     if !show_text {
-        // Zoomed out, a link is a thin plain line: dashes and arrows would be specks.
+        // Zoomed out, a link is a thin, faint plain line: dashes and arrows would be specks, and hundreds of
+        // links at full strength would hide the tree.
         for run in &runs {
             for pair in run.windows(2) {
                 add_segment(
@@ -98,7 +99,7 @@ pub(crate) fn paint_cross_link(
                     pair[0],
                     pair[1],
                     1.0,
-                    style::CROSS_LINK.gamma_multiply(0.7),
+                    style::CROSS_LINK.gamma_multiply(0.35),
                 );
             }
         }

@@ -391,6 +391,12 @@ impl CanvasState {
         self.scene.node_at(pos_in_canvas)
     }
 
+    /// The node drawn at `pos_on_screen` in the last frame, if any: the one a click there selects.
+    #[must_use]
+    pub fn node_under(&self, pos_on_screen: Pos2) -> Option<NodeId> {
+        self.node_at(self.area?, pos_on_screen)
+    }
+
     /// Where a node is on screen, if it can be seen (it may be outside the view).
     fn screen_rect_of(&self, id: NodeId) -> Option<Rect> {
         let area = self.area?;
