@@ -64,9 +64,11 @@ pub(crate) fn paint_plain(
 ) {
     let zoom = place.screen_from_canvas.scaling;
     let mut mesh = Mesh::default();
-    // A link and up to two boxes for each node: reserved at once rather than grown step by step.
-    mesh.reserve_vertices(scratch.visible.len() * 12);
-    mesh.reserve_triangles(scratch.visible.len() * 6);
+    // A link and up to two boxes for each node: reserved at once rather than grown step by step, but never more
+    // than a screenful needs, so a frame of the whole map does not allocate for every node in it.
+    let expected = scratch.visible.len().min(20_000);
+    mesh.reserve_vertices(expected * 12);
+    mesh.reserve_triangles(expected * 6);
     let link_width = 1.0;
     for &i in &scratch.visible {
         let node = &scene.nodes[i as usize];
