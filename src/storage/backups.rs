@@ -32,6 +32,12 @@ impl BackupStore {
         BackupStore { dir }
     }
 
+    /// The folder of all backups.
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The folder that holds the backups of one map file: its name plus a hash of its full path, so two maps
     /// with the same name in different folders never share backups.
     #[must_use]

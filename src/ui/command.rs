@@ -1,5 +1,5 @@
-//! `AppCommand`: every command of the application, with its menu text, keyboard shortcut and tooltip in one
-//! place, so that menus, key handling and (later) the command palette never disagree.
+//! `AppCommand`: every command of the application, with its menu text, keyboard shortcut, tooltip and group in
+//! one place, so that menus, key handling, the help window and the command palette never disagree.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -108,11 +108,15 @@ pub enum AppCommand {
     ThemeDark,
     /// Open the Preferences window.
     Preferences,
+    /// Open the help window: shortcuts, how to draw a map, where files are kept.
+    Help,
+    /// Open the command palette, which finds and runs any command by name.
+    CommandPalette,
 }
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 51] = [
+    pub const ALL: [AppCommand; 53] = [
         AppCommand::New,
         AppCommand::NewFiveConstituencies,
         AppCommand::NewSpheres,
@@ -164,7 +168,82 @@ impl AppCommand {
         AppCommand::ThemeLight,
         AppCommand::ThemeDark,
         AppCommand::Preferences,
+        AppCommand::Help,
+        AppCommand::CommandPalette,
     ];
+
+    /// The groups commands are listed in by the help window and the command palette, in order.
+    pub const GROUPS: [&'static str; 5] = [
+        "Drawing the map",
+        "Selecting and finding",
+        "View",
+        "Files",
+        "Help",
+    ];
+
+    /// The group of [`AppCommand::GROUPS`] the command belongs to.
+    #[must_use]
+    pub fn group(self) -> &'static str {
+        use AppCommand as C;
+        match self {
+            C::Undo
+            | C::Redo
+            | C::AddChild
+            | C::AddSibling
+            | C::AddSiblingBefore
+            | C::InsertParent
+            | C::EditTitle
+            | C::Delete
+            | C::ToggleFold
+            | C::MoveUp
+            | C::MoveDown
+            | C::LayoutTree
+            | C::LayoutRadial => "Drawing the map",
+            C::SelectLeft
+            | C::SelectRight
+            | C::SelectUp
+            | C::SelectDown
+            | C::SelectAll
+            | C::SelectNone
+            | C::Find => "Selecting and finding",
+            C::FitMap
+            | C::ZoomIn
+            | C::ZoomOut
+            | C::CenterSelection
+            | C::ToggleInspector
+            | C::ToggleOutline
+            | C::TogglePlan
+            | C::ToggleMarkers
+            | C::ThemeSystem
+            | C::ThemeLight
+            | C::ThemeDark => "View",
+            C::Help | C::CommandPalette => "Help",
+            _ => "Files",
+        }
+    }
+
+    /// The menu text with the submenu it sits in, for lists that show commands out of their menus (the
+    /// command palette, the help): "Export: Markdown text (.md)…" where the menu says "Markdown text (.md)…".
+    #[must_use]
+    pub fn full_label(self) -> String {
+        use AppCommand as C;
+        let submenu = match self {
+            C::NewFiveConstituencies | C::NewSpheres | C::NewBlank => Some("New from template"),
+            C::ExportFreeMind
+            | C::ExportOpml
+            | C::ExportMarkdown
+            | C::ExportSvg
+            | C::ExportPng
+            | C::ExportSelectionSvg
+            | C::ExportReport => Some("Export"),
+            C::ThemeSystem | C::ThemeLight | C::ThemeDark => Some("Theme"),
+            _ => None,
+        };
+        match submenu {
+            Some(menu) => format!("{menu}: {}", self.label()),
+            None => self.label().to_owned(),
+        }
+    }
 
     /// The menu text.
     #[must_use]
@@ -221,6 +300,8 @@ impl AppCommand {
             AppCommand::ThemeLight => "Light",
             AppCommand::ThemeDark => "Dark",
             AppCommand::Preferences => "Preferences…",
+            AppCommand::Help => "Help and keyboard shortcuts",
+            AppCommand::CommandPalette => "Command palette…",
         }
     }
 
@@ -317,6 +398,10 @@ impl AppCommand {
             AppCommand::Preferences => {
                 "Theme, interface size, how often recovery copies are kept, markers, and the template for new maps"
             }
+            AppCommand::Help => {
+                "Every keyboard shortcut, how to draw a map and plan relationships, and where files are kept"
+            }
+            AppCommand::CommandPalette => "Find any command by typing part of its name, and run it",
         }
     }
 
@@ -380,6 +465,8 @@ impl AppCommand {
             AppCommand::TogglePlan => key(ctrl_shift, Key::G),
             AppCommand::ToggleMarkers => key(ctrl_shift, Key::M),
             AppCommand::Preferences => key(ctrl, Key::Comma),
+            AppCommand::Help => key(none, Key::F1),
+            AppCommand::CommandPalette => key(ctrl_shift, Key::P),
         }
     }
 
@@ -430,6 +517,8 @@ impl AppCommand {
                 | AppCommand::ThemeDark
                 | AppCommand::Preferences
                 | AppCommand::Find
+                | AppCommand::Help
+                | AppCommand::CommandPalette
         )
     }
 

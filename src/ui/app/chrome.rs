@@ -144,6 +144,11 @@ impl RelmapApp {
                 }
             });
         });
+        ui.menu_button("Help", |ui| {
+            for command in [AppCommand::Help, AppCommand::CommandPalette] {
+                self.menu_item(ui, command, commands);
+            }
+        });
     }
 
     fn menu_item(&self, ui: &mut Ui, command: AppCommand, commands: &mut Vec<AppCommand>) {

@@ -28,10 +28,12 @@ use super::command::AppCommand;
 use super::dialogs::PathPrompt;
 use super::file_dialog::{FilePicker, PickKind};
 use super::find_bar::{FindBar, FindRequest};
+use super::help::{FilePlaces, help_window};
 use super::inspector::inspector_ui;
 use super::link_inspector::link_inspector_ui;
 use super::notices::{Notice, Notices};
 use super::outline::OutlineState;
+use super::palette::CommandPalette;
 use super::plan::PlanPanel;
 use super::selection::Selection;
 use super::settings::settings_window;
@@ -76,6 +78,10 @@ pub struct RelmapApp {
     welcome: bool,
     /// Whether the Preferences window is open.
     settings_open: bool,
+    /// Whether the help window (F1) is open.
+    help_open: bool,
+    /// The command palette (Ctrl+Shift+P).
+    palette: CommandPalette,
     /// The widget that had the keyboard at the end of the last frame.
     last_focus: Option<egui::Id>,
     /// What the open file looked like when relmap last read or wrote it.
@@ -136,6 +142,8 @@ impl RelmapApp {
             plan: PlanPanel::default(),
             welcome: false,
             settings_open: false,
+            help_open: false,
+            palette: CommandPalette::default(),
             last_focus: None,
             disk: None,
             last_disk_check: 0.0,
@@ -274,10 +282,16 @@ impl RelmapApp {
         self.poll_picker(&ctx);
 
         let mut commands = Vec::new();
-        if self.settings_open
+        // Escape closes the window on top: the palette handles its own; Preferences and help close here.
+        if (self.settings_open || self.help_open)
+            && !self.palette.is_open()
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
-            self.settings_open = false;
+            if self.settings_open {
+                self.settings_open = false;
+            } else {
+                self.help_open = false;
+            }
         }
         if self.prompt.is_none()
             && self.confirming.is_none()
@@ -428,6 +442,14 @@ impl RelmapApp {
         if self.settings_open && settings_window(&ctx, &mut self.settings_open, &mut self.prefs) {
             self.prefs.apply_looks(&ctx);
         }
+        if self.help_open {
+            let places = self.file_places();
+            help_window(&ctx, &mut self.help_open, &places);
+        }
+        if let Some(command) = self.palette.ui(&ctx) {
+            commands.push(command);
+            self.canvas.request_focus();
+        }
         self.dialogs(&ctx);
         self.disk_question_ui(&ctx);
         self.recovery_offer_ui(&ctx);
@@ -446,6 +468,8 @@ impl RelmapApp {
                 self.guard(PendingAction::New(Template::FiveConstituencies), ctx);
             }
             AppCommand::Preferences => self.settings_open = true,
+            AppCommand::Help => self.help_open = true,
+            AppCommand::CommandPalette => self.palette.open(),
             AppCommand::NewSpheres => self.guard(PendingAction::New(Template::Spheres), ctx),
             AppCommand::NewBlank => self.guard(PendingAction::New(Template::Blank), ctx),
             AppCommand::OpenExample => self.guard(PendingAction::OpenExample, ctx),
@@ -508,6 +532,21 @@ impl RelmapApp {
                 self.prefs.apply_looks(ctx);
             }
             other => self.run_map_command(other, ctx),
+        }
+    }
+
+    /// Where the open map, its backups and recovery copies are kept, for the help window.
+    fn file_places(&self) -> FilePlaces {
+        FilePlaces {
+            map: self.doc.path().map(|p| p.display().to_string()),
+            backups: self
+                .backups
+                .as_ref()
+                .map(|store| store.dir().display().to_string()),
+            recovery: self
+                .recovery
+                .as_ref()
+                .map(|store| store.dir().display().to_string()),
         }
     }
 
