@@ -99,3 +99,15 @@ fn arrows_pick_a_command_in_the_palette_and_escape_closes_it_without_running_any
         map.sorted_ids()[map.len() - 1]
     );
 }
+
+#[test]
+fn the_welcome_screen_says_where_help_is() {
+    let mut app = ui_support::starter_app();
+    app.show_welcome();
+    let mut harness = ui_support::harness_with(app);
+    harness.get_by_label_contains("Press F1 at any time for help");
+    // Escape leaves the welcome screen; F1 then opens the help it promised.
+    press(&mut harness, Key::Escape);
+    press(&mut harness, Key::F1);
+    harness.get_by_label("Keyboard shortcuts");
+}

@@ -19,6 +19,9 @@ pub enum Welcome {
     OpenFile(PathBuf),
 }
 
+/// Where to find help later, said once on the welcome screen.
+pub const HELP_HINT: &str = "Press F1 at any time for help and every keyboard shortcut; Ctrl+Shift+P finds any command by name.";
+
 /// Shows the welcome screen.
 pub fn welcome_ui(ctx: &egui::Context, recent: &[PathBuf]) -> Welcome {
     let mut chosen = Welcome::Open;
@@ -65,6 +68,8 @@ pub fn welcome_ui(ctx: &egui::Context, recent: &[PathBuf]) -> Welcome {
                 chosen = Welcome::Chosen(AppCommand::Open);
             }
         });
+        ui.add_space(8.0);
+        ui.weak(HELP_HINT);
     });
     if chosen == Welcome::Open && modal.should_close() {
         chosen = Welcome::Closed;
