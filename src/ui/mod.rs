@@ -48,7 +48,8 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
             .with_title("relmap")
             .with_app_id("relmap")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0]),
+            .with_min_inner_size([640.0, 400.0])
+            .with_icon(window_icon().unwrap_or_default()),
         ..eframe::NativeOptions::default()
     };
     eframe::run_native(
@@ -70,6 +71,26 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result<()> {
             })
         }),
     )
+}
+
+/// The window's icon: the 256-pixel PNG of `assets/icon`, built into the program. `None` only if that PNG were
+/// broken, which a test rules out.
+fn window_icon() -> Option<egui::IconData> {
+    let png = include_bytes!("../../assets/icon/relmap-256.png");
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).ok()?;
+    let rgba = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|pixel| {
+            let c = pixel.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    Some(egui::IconData {
+        rgba,
+        width: pixmap.width(),
+        height: pixmap.height(),
+    })
 }
 
 /// How many frames of zooming `RELMAP_STARTUP_TIMING=zoom` times: out from the fitted map to 100 % and back,
@@ -149,5 +170,18 @@ impl eframe::App for StartupTiming {
 
     fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
         self.app.on_exit(gl);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_is_built_in() {
+        let icon = super::window_icon();
+        assert!(
+            icon.as_ref().is_some_and(|i| i.width == 256
+                && i.height == 256
+                && i.rgba.len() == 256 * 256 * 4)
+        );
     }
 }
