@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# End-to-end test of the real window: starts the release binary under a virtual X display with a copy of the
+# example map, drives it with xdotool as a user would, and checks the file on disk after each save.
+#   1. the root is selected; Tab adds a child, its title is typed, Enter confirms
+#   2. Ctrl+S saves
+#   3. the file holds the new node
+#   4. Ctrl+Z twice, Ctrl+S
+#   5. the node is gone from the file
+#   6. Ctrl+Q closes the window
+# Fails with a message naming the step that went wrong. Installs Xvfb, xdotool and Mesa with apt-get when they
+# are missing. .ci/run runs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deadline=$((SECONDS + 120))
+
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v xdotool >/dev/null || need+=(xdotool)
+[[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so || -e /usr/lib/aarch64-linux-gnu/dri/swrast_dri.so ]] ||
+  need+=(libgl1-mesa-dri libegl1 libgl1 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6)
+if [[ ${#need[@]} -gt 0 ]]; then
+  echo "e2e: installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+cargo build --release --quiet
+
+work=$(mktemp -d)
+map=$work/riverside.ron
+cp assets/examples/riverside.ron "$map"
+display=":$((600 + RANDOM % 300))"
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+app_pid=
+cleanup() {
+  [[ -n $app_pid ]] && kill "$app_pid" 2>/dev/null
+  kill "$xvfb_pid" 2>/dev/null
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+export DISPLAY=$display
+
+fail() {
+  echo "e2e FAILED at step: $*" >&2
+  echo "--- relmap's output:" >&2
+  tail -20 "$work/relmap.log" >&2 || true
+  exit 1
+}
+# wait_for DESCRIPTION COMMAND...: retries COMMAND for up to 15 seconds.
+wait_for() {
+  local what=$1
+  shift
+  for _ in $(seq 75); do
+    "$@" && return 0
+    ((SECONDS < deadline)) || fail "$what (out of time)"
+    sleep 0.2
+  done
+  fail "$what"
+}
+keys() { xdotool key --window "$window" --delay 120 "$@"; sleep 0.4; }
+
+for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+mkdir -p "$work/home"
+HOME=$work/home LIBGL_ALWAYS_SOFTWARE=1 target/release/relmap "$map" >"$work/relmap.log" 2>&1 &
+app_pid=$!
+
+echo "e2e: starting relmap with a copy of the example map"
+window=
+find_window() { window=$(xdotool search --onlyvisible --name 'riverside' 2>/dev/null | head -1); [[ -n $window ]]; }
+wait_for "the window opens" find_window
+# No window manager runs here: give the window the keyboard directly, then let the first frames settle.
+xdotool windowfocus --sync "$window" 2>/dev/null || true
+sleep 1.5
+
+echo "e2e: 1. Tab adds a child of the root, its title is typed, Enter confirms"
+keys Tab
+xdotool type --window "$window" --delay 60 "Library foundation liaison"
+sleep 0.3
+keys Return
+echo "e2e: 2. Ctrl+S saves"
+keys ctrl+s
+echo "e2e: 3. the file holds the new node"
+wait_for "the saved file holds the new node" grep -q 'title:"Library foundation liaison"' "$map"
+new_id=$(sed -n 's/.*(id:\([0-9]*\),title:"Library foundation liaison".*/\1/p' "$map")
+root_line=$(grep -m1 'kind:Center' "$map")
+[[ $root_line =~ children:\[([0-9,]*)\] && ",${BASH_REMATCH[1]}," == *",$new_id,"* ]] ||
+  fail "the new node (id $new_id) is a child of the root"
+
+echo "e2e: 4. Ctrl+Z twice, then Ctrl+S"
+keys ctrl+z
+keys ctrl+z
+keys ctrl+s
+echo "e2e: 5. the node is gone from the file"
+gone() { ! grep -q 'Library foundation liaison' "$map"; }
+wait_for "the saved file no longer holds the node" gone
+grep -q 'format: "relmap"' "$map" || fail "the saved file is still a relmap map"
+
+echo "e2e: 6. Ctrl+Q closes the window"
+# The window may be gone before the key is released, which xdotool reports as an error.
+xdotool key --window "$window" ctrl+q 2>/dev/null || true
+closed() { ! kill -0 "$app_pid" 2>/dev/null; }
+wait_for "the window closes" closed
+app_pid=
+echo "e2e: passed in ${SECONDS} s"
