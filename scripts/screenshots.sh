@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Regenerates the README's screenshots from the example map (assets/examples/riverside.ron) in a virtual X
+# display, so they never go stale: run it after any visible change and look at what it wrote.
+#   assets/screenshots/relmap.png     the map with its markers, a constituency's profile, and the balance
+#   assets/screenshots/inspector.png  a neglected constituency's profile, with the relationship plan below
+#   assets/screenshots/plan.png       the action plan
+# Installs Xvfb, xdotool, ImageMagick and Mesa with apt-get when they are missing. The window is 1280 × 800.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v xdotool >/dev/null || need+=(xdotool)
+command -v import >/dev/null || need+=(imagemagick)
+[[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so || -e /usr/lib/aarch64-linux-gnu/dri/swrast_dri.so ]] ||
+  need+=(libgl1-mesa-dri libegl1 libgl1 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6)
+if [[ ${#need[@]} -gt 0 ]]; then
+  echo "installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+cargo build --release --quiet
+
+work=$(mktemp -d)
+cp assets/examples/riverside.ron "$work/riverside.ron"
+display=":$((300 + RANDOM % 200))"
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+app_pid=
+trap '[[ -n $app_pid ]] && kill $app_pid 2>/dev/null; kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
+export DISPLAY=$display
+for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+
+mkdir -p "$work/home"
+HOME=$work/home LIBGL_ALWAYS_SOFTWARE=1 target/release/relmap "$work/riverside.ron" >"$work/relmap.log" 2>&1 &
+app_pid=$!
+window=
+for _ in $(seq 100); do
+  window=$(xdotool search --onlyvisible --name 'riverside' 2>/dev/null | head -1) && [[ -n $window ]] && break
+  sleep 0.2
+done
+[[ -n $window ]] || { echo "relmap's window did not open" >&2; cat "$work/relmap.log" >&2; exit 1; }
+xdotool windowfocus --sync "$window" 2>/dev/null || true
+sleep 2
+
+# Where the plan panel's tabs are in a 1280 × 800 window with the inspector open.
+declare -A tab=([relationships]=388 [action_plan]=293 [balance]=474)
+tab_y=488
+select_node() { # select_node TITLE: finds the node, leaves the find bar keeping the selection, fits the map
+  xdotool key --window "$window" ctrl+f; sleep 0.4
+  xdotool key --window "$window" ctrl+a; sleep 0.2   # replaces the last search
+  xdotool type --window "$window" --delay 40 "$1"; sleep 0.4
+  xdotool key --window "$window" Return; sleep 0.4
+  xdotool key --window "$window" Escape; sleep 0.6
+  xdotool key --window "$window" ctrl+0; sleep 0.8
+}
+show_tab() { xdotool mousemove "${tab[$1]}" "$tab_y" click 1; sleep 0.2; xdotool mousemove 1270 790; sleep 0.8; }
+shot() { import -window root "assets/screenshots/$1"; echo "wrote assets/screenshots/$1"; }
+
+select_node "Governing authority"
+show_tab balance
+shot relmap.png
+select_node "Community"
+show_tab relationships
+shot inspector.png
+show_tab action_plan
+shot plan.png
