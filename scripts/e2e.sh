@@ -11,7 +11,6 @@
 # are missing. .ci/run runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-deadline=$((SECONDS + 120))
 
 need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
@@ -25,6 +24,9 @@ if [[ ${#need[@]} -gt 0 ]]; then
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 cargo build --release --quiet
+# Two minutes for the test itself, from here: installing and building come before.
+deadline=$((SECONDS + 120))
+started=$SECONDS
 
 work=$(mktemp -d)
 map=$work/riverside.ron
@@ -103,4 +105,4 @@ xdotool key --window "$window" ctrl+q 2>/dev/null || true
 closed() { ! kill -0 "$app_pid" 2>/dev/null; }
 wait_for "the window closes" closed
 app_pid=
-echo "e2e: passed in ${SECONDS} s"
+echo "e2e: passed in $((SECONDS - started)) s"
