@@ -111,3 +111,15 @@ fn the_welcome_screen_says_where_help_is() {
     press(&mut harness, Key::F1);
     harness.get_by_label("Keyboard shortcuts");
 }
+
+#[test]
+fn the_health_ratings_say_what_they_mean_when_hovered() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Community");
+    harness.get_by_label("Needs attention").hover();
+    // Tooltips appear after the pointer rests a moment (half a second).
+    for _ in 0..90 {
+        harness.step();
+    }
+    harness.get_by_label("Something is slipping: plan a contact or a strategy");
+}

@@ -20,7 +20,9 @@ const DEFAULT_DAYS: u16 = 30;
 
 /// The frequency, the next contact due, and the contact log.
 pub(super) fn staying_in_touch(ui: &mut Ui, edits: &mut Edits, topic: &Topic, today: NaiveDate) {
-    section_heading(ui, "Staying in touch");
+    section_heading(ui, "Staying in touch").on_hover_text(
+        "How often you mean to be in touch, when the next contact is due, and the contacts you have had.",
+    );
     egui::Grid::new(("relmap-inspector-touch", topic.id))
         .num_columns(2)
         .spacing([8.0, 6.0])

@@ -10,7 +10,9 @@ use crate::model::Topic;
 /// The link, with a button that opens it, and the tags as a comma-separated list.
 pub(super) fn link_and_tags(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
     let id = topic.id;
-    section_heading(ui, "Link and tags");
+    section_heading(ui, "Link and tags").on_hover_text(
+        "A web page or file that belongs to this node, and words to find it by (Ctrl+F searches tags).",
+    );
     let current_link = topic.link.clone().unwrap_or_default();
     ui.horizontal(|ui| {
         let label = ui.label("Link");

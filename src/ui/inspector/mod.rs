@@ -118,7 +118,8 @@ fn health(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
             let selected = profile.health == health;
             let response = ui
                 .selectable_label(selected, health_text(ui, health))
-                .accessible_name(health.label());
+                .accessible_name(health.label())
+                .on_hover_text(health_meaning(health));
             paint_health_dot(ui, response.rect, health);
             if response.clicked() && !selected {
                 edits.apply(EditCommand::SetHealth { id, health });
@@ -139,7 +140,12 @@ fn health(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
         ),
     ] {
         ui.add_space(4.0);
-        let label = ui.label(name);
+        let label = ui.label(name).on_hover_text(match field {
+            ProfileText::WhatWorks => {
+                "What keeps the relationship healthy: worth keeping up, and worth telling others"
+            }
+            _ => "Where the relationship falls short, and what you could do about it",
+        });
         let text_id = Id::unique(("relmap-inspector-text", id, field_name(field)));
         let spec = Field::new(text_id, Naming::Label(label.id), width)
             .rows(2)
@@ -153,7 +159,9 @@ fn health(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
 /// Free notes, on several lines.
 fn notes(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
     let id = topic.id;
-    let label = section_heading(ui, "Notes");
+    let label = section_heading(ui, "Notes").on_hover_text(
+        "Anything else about this node: background, history, reminders. Find (Ctrl+F) searches it.",
+    );
     let field = Field::new(
         Id::unique(("relmap-inspector-text", id, field_name(ProfileText::Notes))),
         Naming::Label(label.id),
@@ -168,6 +176,16 @@ fn notes(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
             text,
         }
     });
+}
+
+/// What a health rating means, for its tooltip.
+fn health_meaning(health: Health) -> &'static str {
+    match health {
+        Health::NotAssessed => "You have not judged this relationship yet",
+        Health::WorkingWell => "The relationship is healthy: keep tending it as you do",
+        Health::NeedsAttention => "Something is slipping: plan a contact or a strategy",
+        Health::Neglected => "Out of touch: this relationship needs you most",
+    }
 }
 
 /// A stable name for a free-text field, for its widget id.
