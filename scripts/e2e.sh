@@ -12,17 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need=()
-command -v Xvfb >/dev/null || need+=(xvfb)
-command -v xdotool >/dev/null || need+=(xdotool)
-[[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so || -e /usr/lib/aarch64-linux-gnu/dri/swrast_dri.so ]] ||
-  need+=(libgl1-mesa-dri libegl1 libgl1 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6)
-if [[ ${#need[@]} -gt 0 ]]; then
-  echo "e2e: installing ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+source scripts/xvfb.sh
+need_display_packages
 cargo build --release --quiet
 # Two minutes for the test itself, from here: installing and building come before.
 deadline=$((SECONDS + 120))
@@ -31,18 +22,15 @@ started=$SECONDS
 work=$(mktemp -d)
 map=$work/riverside.ron
 cp assets/examples/riverside.ron "$map"
-display=":$((600 + RANDOM % 300))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
+start_display
 app_pid=
 cleanup() {
   [[ -n $app_pid ]] && kill "$app_pid" 2>/dev/null
-  kill "$xvfb_pid" 2>/dev/null
+  stop_display
   wait 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-export DISPLAY=$display
 
 fail() {
   echo "e2e FAILED at step: $*" >&2
@@ -63,7 +51,6 @@ wait_for() {
 }
 keys() { xdotool key --window "$window" --delay 120 "$@"; sleep 0.4; }
 
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
 mkdir -p "$work/home"
 HOME=$work/home LIBGL_ALWAYS_SOFTWARE=1 target/release/relmap "$map" >"$work/relmap.log" 2>&1 &
 app_pid=$!

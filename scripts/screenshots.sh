@@ -8,29 +8,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need=()
-command -v Xvfb >/dev/null || need+=(xvfb)
-command -v xdotool >/dev/null || need+=(xdotool)
-command -v import >/dev/null || need+=(imagemagick)
-[[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so || -e /usr/lib/aarch64-linux-gnu/dri/swrast_dri.so ]] ||
-  need+=(libgl1-mesa-dri libegl1 libgl1 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6)
-if [[ ${#need[@]} -gt 0 ]]; then
-  echo "installing ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+source scripts/xvfb.sh
+need_display_packages imagemagick
 cargo build --release --quiet
 
 work=$(mktemp -d)
 cp assets/examples/riverside.ron "$work/riverside.ron"
-display=":$((300 + RANDOM % 200))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
+start_display
 app_pid=
-trap '[[ -n $app_pid ]] && kill $app_pid 2>/dev/null; kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
-export DISPLAY=$display
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+trap '[[ -n $app_pid ]] && kill $app_pid 2>/dev/null; stop_display; rm -rf "$work"' EXIT
 
 mkdir -p "$work/home"
 HOME=$work/home LIBGL_ALWAYS_SOFTWARE=1 target/release/relmap "$work/riverside.ron" >"$work/relmap.log" 2>&1 &

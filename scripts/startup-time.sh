@@ -13,24 +13,12 @@ sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000 50000)
 runs=${RUNS:-5}
 
-need=()
-command -v Xvfb >/dev/null || need+=(xvfb)
-command -v xdotool >/dev/null || need+=(xdotool)
-[[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so || -e /usr/lib/aarch64-linux-gnu/dri/swrast_dri.so ]] ||
-  need+=(libgl1-mesa-dri libegl1 libgl1 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6)
-if [[ ${#need[@]} -gt 0 ]]; then
-  echo "installing ${need[*]}" >&2
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null
-fi
-
+source scripts/xvfb.sh
+need_display_packages
 cargo build --release --quiet
 work=$(mktemp -d)
-display=":$((500 + RANDOM % 400))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-trap 'kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
-export DISPLAY=$display
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+start_display
+trap 'stop_display; rm -rf "$work"' EXIT
 
 printf '%8s  %-28s  %s\n' nodes "map drawn after (ms)" "whole process (ms)"
 for n in "${sizes[@]}"; do
