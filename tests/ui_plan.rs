@@ -353,6 +353,19 @@ fn the_relationship_table_sorts_by_name_and_by_next_due() {
 }
 
 #[test]
+fn the_relationship_headings_say_what_their_columns_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(&dir);
+    open_tab(&mut harness, "Relationships");
+    harness.get_by_label("Sort by next due").hover();
+    // Tooltips appear after the pointer rests a moment (half a second).
+    for _ in 0..90 {
+        harness.step();
+    }
+    harness.get_by_label_contains("the last contact plus the frequency");
+}
+
+#[test]
 fn logging_a_contact_from_the_relationship_table_dates_it_today() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(&dir);

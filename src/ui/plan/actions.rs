@@ -263,7 +263,8 @@ fn status_cell(ui: &mut egui::Ui, edits: &mut Edits<'_>, item: &ActionItem, inde
                 ui.selectable_value(&mut status, choice, choice.label());
             }
         })
-        .response;
+        .response
+        .on_hover_text("Planned and In progress steps are open and can become overdue; Done and Dropped ones are not");
     response.accessible_name(format!("Action {} status", index + 1));
     if status != item.status {
         edits.apply(with(index, item, |a| a.status = status));

@@ -44,6 +44,23 @@ impl SortColumn {
         (SortColumn::LastContact, "Last contact"),
         (SortColumn::NextDue, "Next due"),
     ];
+
+    /// What the column holds, for its heading's tooltip.
+    fn meaning(self) -> &'static str {
+        match self {
+            SortColumn::Node => "The person or group; click a name to show it on the map",
+            SortColumn::Constituency => "The first-level branch the node belongs to",
+            SortColumn::Frequency => "How often you mean to be in touch, set in the inspector",
+            SortColumn::Strategies => "How you build this relationship, set in the inspector",
+            SortColumn::SuccessMeasures => {
+                "How you will know the relationship is going well, set in the inspector"
+            }
+            SortColumn::LastContact => "The latest contact logged for this node",
+            SortColumn::NextDue => {
+                "When the next contact is due: the last contact plus the frequency"
+            }
+        }
+    }
 }
 
 /// The table's view state: the column it is sorted by, and the direction.
@@ -216,7 +233,11 @@ pub(super) fn relationships_ui(
                             )
                             .frame(false),
                         )
-                        .on_hover_text(format!("Sort by {}", title.to_lowercase()))
+                        .on_hover_text(format!(
+                            "{}.\nClick to sort by {}; click again to reverse.",
+                            column.meaning(),
+                            title.to_lowercase()
+                        ))
                         .accessible_name(format!("Sort by {}", title.to_lowercase()))
                         .clicked();
                     if clicked {
