@@ -496,3 +496,29 @@ fn a_child_added_to_a_folded_node_unfolds_it_and_escape_takes_both_back() {
     press(&mut harness, Key::Escape);
     assert_eq!(snapshot(&harness), folded);
 }
+
+#[test]
+fn a_new_node_past_the_edge_pans_the_map_just_enough_to_show_it() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Nonprofits");
+    // The inspector starts where the canvas ends.
+    let canvas_right = harness.get_by_label("Node title").rect().min.x;
+    // Each new child lands further right, until the last would be past the edge of the canvas.
+    for title in [
+        "Library foundation",
+        "Friends group",
+        "Book sale volunteers",
+    ] {
+        press(&mut harness, Key::Tab);
+        type_title(&mut harness, title);
+        press(&mut harness, Key::Enter);
+    }
+    let last = node(&harness, "Book sale volunteers").rect();
+    let first = node(&harness, "Nonprofits").rect();
+    // Whole and clear of the edge, but no further: the map is not re-centred on it.
+    assert!(
+        last.max.x <= canvas_right - 30.0 && last.max.x >= canvas_right - 60.0,
+        "{last:?} against the canvas edge at {canvas_right}"
+    );
+    assert!(first.width() > 20.0, "Nonprofits left the view: {first:?}");
+}

@@ -250,3 +250,14 @@ fn the_canvas_toolbar_fits_the_map() {
     let again = node(&harness, "Staff").rect();
     assert!((again.width() - fitted.width()).abs() < 0.5);
 }
+
+#[test]
+fn the_map_stays_put_when_the_selection_is_cleared() {
+    let mut harness = starter_harness();
+    ui_support::click_node(&mut harness, "Staff");
+    let before = node(&harness, "Community").rect();
+    // With nothing selected the inspector shows one short line; the panel keeps its width all the same.
+    press(&mut harness, Key::Escape);
+    harness.get_by_label_contains("Select a node on the map");
+    assert_eq!(node(&harness, "Community").rect(), before);
+}

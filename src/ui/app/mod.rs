@@ -332,6 +332,9 @@ impl RelmapApp {
                 .default_size(320.0)
                 .min_size(220.0)
                 .show(ui, |ui| {
+                    // A panel takes the width of what it shows; short content (nothing selected) would
+                    // otherwise narrow it and shift the map.
+                    ui.set_min_width(ui.available_width());
                     if let Some(link) = self.selection.link() {
                         let focus = std::mem::take(&mut self.focus_link_label);
                         if let Some(edit) = link_inspector_ui(ui, self.doc.workbook(), link, focus)
@@ -355,6 +358,7 @@ impl RelmapApp {
                 .default_size(300.0)
                 .min_size(120.0)
                 .show(ui, |ui| {
+                    ui.set_min_height(ui.available_height());
                     self.plan.ui(
                         ui,
                         self.doc.workbook(),
@@ -372,6 +376,7 @@ impl RelmapApp {
                 .default_size(260.0)
                 .min_size(160.0)
                 .show(ui, |ui| {
+                    ui.set_min_width(ui.available_width());
                     ui.heading("Outline");
                     self.outline.ui(ui, self.doc.workbook(), &self.selection)
                 })

@@ -132,6 +132,8 @@ pub struct CanvasState {
     fit_frames: u8,
     /// Centre the view on this node at the next frame.
     center_pending: Option<NodeId>,
+    /// Pan the view as little as needed to show this node whole at the next frame.
+    reveal_pending: Option<NodeId>,
     /// Zoom by this factor around the centre at the next frame.
     zoom_pending: Option<f32>,
     drag: Option<Drag>,
@@ -383,6 +385,13 @@ impl CanvasState {
         {
             self.camera.center_in_canvas = node.center();
         }
+        if let Some(id) = self.reveal_pending.take()
+            && let Some(node) = self.scene.rect_of(id)
+        {
+            let on_screen = self.camera.screen_from_canvas(rect) * node;
+            self.camera
+                .pan_by(reveal_delta(rect.shrink(REVEAL_MARGIN), on_screen));
+        }
     }
 
     /// The node under `pos` (on screen), with the canvas on screen at `area`.
@@ -443,15 +452,12 @@ impl CanvasState {
         self.focus_pending = true;
     }
 
-    /// Pans, if needed, so that a node is inside the view.
+    /// Pans at the next frame, if needed and as little as needed, so that a node is inside the view with a
+    /// margin around it, as a new node or the one the arrow keys reach. The rest of the map stays where the
+    /// user left it as far as possible.
     pub fn reveal(&mut self, workbook: &Workbook, id: NodeId) {
-        let Some(topic) = workbook.map.topic(id) else {
-            return;
-        };
-        let Some(area) = self.area else { return };
-        let shown = self.camera.screen_from_canvas(area) * Pos2::new(topic.pos.x, topic.pos.y);
-        if area.is_positive() && !area.shrink(60.0).contains(shown) {
-            self.center_pending = Some(id);
+        if workbook.map.topic(id).is_some() {
+            self.reveal_pending = Some(id);
         }
     }
 
@@ -485,6 +491,29 @@ impl CanvasState {
             height: size.y,
         }
     }
+}
+
+/// The room kept between a revealed node and the edge of the view, in screen points.
+const REVEAL_MARGIN: f32 = 40.0;
+
+/// The smallest pan (on screen) that brings `node` inside `view`. Along an axis where the node is larger than
+/// the view, its centre goes to the view's centre.
+pub(crate) fn reveal_delta(view: Rect, node: Rect) -> Vec2 {
+    let along = |node_min: f32, node_max: f32, view_min: f32, view_max: f32| {
+        if node_max - node_min > view_max - view_min {
+            f32::midpoint(view_min, view_max) - f32::midpoint(node_min, node_max)
+        } else if node_min < view_min {
+            view_min - node_min
+        } else if node_max > view_max {
+            view_max - node_max
+        } else {
+            0.0
+        }
+    };
+    Vec2::new(
+        along(node.min.x, node.max.x, view.min.x, view.max.x),
+        along(node.min.y, node.max.y, view.min.y, view.max.y),
+    )
 }
 
 /// The size of a box around text of `size` on screen.
