@@ -198,11 +198,7 @@ impl RelmapApp {
         if self.picking.is_some() {
             return;
         }
-        let directory = self
-            .doc
-            .path()
-            .and_then(|p| p.parent())
-            .map(ToOwned::to_owned);
+        let directory = self.default_folder();
         let file_name = match (kind, self.doc.path().and_then(|p| p.file_name())) {
             (PickKind::Export(format), _) => self.export_name(format),
             (_, Some(name)) => name.to_string_lossy().into_owned(),
@@ -266,15 +262,28 @@ impl RelmapApp {
     pub(super) fn prompt_for_path(&mut self, kind: PickKind) {
         let text = match (kind, self.doc.path()) {
             (PickKind::SaveAs, Some(path)) => path.display().to_string(),
-            (PickKind::SaveAs, None) => std::env::current_dir()
-                .map(|d| d.join("My relationship map.ron").display().to_string())
-                .unwrap_or_default(),
-            (PickKind::Export(format), _) => std::env::current_dir()
-                .map(|d| d.join(self.export_name(format)).display().to_string())
-                .unwrap_or_default(),
+            (PickKind::SaveAs, None) => self.default_folder().map_or_else(String::new, |d| {
+                d.join(format!("{}.ron", self.name_stem()))
+                    .display()
+                    .to_string()
+            }),
+            (PickKind::Export(format), _) => self.default_folder().map_or_else(String::new, |d| {
+                d.join(self.export_name(format)).display().to_string()
+            }),
             (PickKind::Open | PickKind::Import, _) => String::new(),
         };
         self.prompt = Some(PathPrompt::new(kind, text));
+    }
+
+    /// The folder a file dialog or a typed path starts in: the open map's, else the imported file's, else the
+    /// user's Documents folder or home. Not the working directory, which for a program started from a menu or
+    /// a terminal is rarely where anyone keeps their maps.
+    pub(super) fn default_folder(&self) -> Option<PathBuf> {
+        let beside = self.doc.path().or(self.imported_from.as_deref());
+        let home = std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(PathBuf::from);
+        start_folder(beside, home).or_else(|| std::env::current_dir().ok())
     }
 
     /// Puts a file at the top of the recent files, keeping ten.
@@ -357,5 +366,45 @@ impl RelmapApp {
     #[must_use]
     pub fn recent_files(&self) -> &[PathBuf] {
         &self.prefs.recent
+    }
+}
+
+/// The folder of `beside` (a file), else `home`'s Documents folder when there is one, else `home`.
+fn start_folder(beside: Option<&Path>, home: Option<PathBuf>) -> Option<PathBuf> {
+    if let Some(folder) = beside.and_then(Path::parent)
+        && !folder.as_os_str().is_empty()
+    {
+        return Some(folder.to_owned());
+    }
+    let home = home?;
+    let documents = home.join("Documents");
+    Some(if documents.is_dir() { documents } else { home })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dialogs_start_beside_the_map_else_in_documents_else_at_home() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().to_owned();
+        let map = Path::new("/srv/maps/board.ron");
+        assert_eq!(
+            start_folder(Some(map), Some(home.clone())),
+            Some(PathBuf::from("/srv/maps"))
+        );
+        // A bare file name has no folder of its own.
+        assert_eq!(
+            start_folder(Some(Path::new("board.ron")), Some(home.clone())),
+            Some(home.clone())
+        );
+        assert_eq!(start_folder(None, Some(home.clone())), Some(home.clone()));
+        std::fs::create_dir_all(home.join("Documents")).unwrap();
+        assert_eq!(
+            start_folder(None, Some(home.clone())),
+            Some(home.join("Documents"))
+        );
+        assert_eq!(start_folder(None, None), None);
     }
 }
