@@ -154,6 +154,25 @@ fn the_reflection_texts_are_typed_under_their_questions() {
 }
 
 #[test]
+fn empty_reflection_texts_show_the_worksheet_prompts() {
+    // A new map: the reflection texts are empty.
+    let app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
+    harness.run();
+    open_tab(&mut harness, "What's working");
+    // The field under the question holds its prompt.
+    harness.get_by(|node| {
+        node.role() == Role::MultilineTextInput
+            && node.label().as_deref() == Some("How I know I am successful")
+            && node
+                .placeholder()
+                .is_some_and(|hint| hint.starts_with("What tells you a relationship is healthy"))
+    });
+}
+
+#[test]
 fn checklist_items_are_marked_noted_added_and_reordered() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(&dir);

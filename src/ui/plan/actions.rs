@@ -148,6 +148,7 @@ pub(super) fn actions_ui(
                         step_id(index),
                         &item.step,
                         Lines::Single(ui.available_width()),
+                        "A simple next step",
                         Naming::Name(&format!("Action {number} step")),
                         |step| with(index, item, |a| a.step = step),
                     );
@@ -159,6 +160,7 @@ pub(super) fn actions_ui(
                         Id::unique(("relmap-plan-action-who", index)),
                         &item.who,
                         Lines::Single(ui.available_width()),
+                        "Who takes it",
                         Naming::Name(&format!("Action {number} who")),
                         |who| with(index, item, |a| a.who = who),
                     );

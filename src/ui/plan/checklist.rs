@@ -100,6 +100,7 @@ fn item_row(
         text_id(index),
         &item.text,
         Lines::Multi(text_width, 2),
+        "A characteristic of a learning organization",
         Naming::Name(&format!("Checklist item {number}")),
         |text| with(&|i| i.text.clone_from(&text)),
     );
@@ -131,6 +132,7 @@ fn item_row(
         Id::unique(("relmap-plan-checklist-note", index)),
         &item.note,
         Lines::Multi(note_width, 2),
+        "",
         Naming::Name(&format!("Checklist note {number}")),
         |note| with(&|i| i.note.clone_from(&note)),
     );

@@ -47,7 +47,7 @@ pub(super) enum Lines {
     Multi(f32, usize),
 }
 
-/// A text field showing `value`. Each change becomes a typing edit made by `command` from the whole new text,
+/// A text field showing `value`, or `hint` greyed while it is empty. Each change becomes a typing edit made by `command` from the whole new text,
 /// so a word typed is one undo step; losing the keyboard ends that step. `name` is its accessible name when no
 /// visible label names it (rows of a list or table); `label` ties it to a visible label instead.
 pub(super) fn text_field(
@@ -56,6 +56,7 @@ pub(super) fn text_field(
     id: Id,
     value: &str,
     lines: Lines,
+    hint: &str,
     naming: Naming<'_>,
     command: impl FnOnce(String) -> EditCommand,
 ) -> Response {
@@ -66,7 +67,7 @@ pub(super) fn text_field(
             .desired_width(width)
             .desired_rows(rows),
     };
-    let response = ui.add(edit.id(id));
+    let response = ui.add(edit.id(id).hint_text(hint));
     let response = match naming {
         Naming::Label(label) => response.labelled_by(label),
         Naming::Name(name) => response.accessible_name(name),

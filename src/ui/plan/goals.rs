@@ -62,6 +62,7 @@ fn goal_list(
                     goal_id(list, index),
                     goal,
                     Lines::Single(ui.available_width()),
+                    "What you want to achieve, in one sentence",
                     Naming::Name(&name),
                     |text| replace(list, index, ListItem::Text(text)),
                 );

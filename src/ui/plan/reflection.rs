@@ -10,6 +10,21 @@ use super::fields::{Edits, Lines, Naming, text_field};
 /// The questions in the order the worksheet asks them.
 const FIELDS: [PlanText; 3] = [PlanText::Reflection, PlanText::Tracking, PlanText::Success];
 
+/// The worksheet's prompt for a text, shown greyed in the field while it is empty.
+fn prompt(field: PlanText) -> &'static str {
+    match field {
+        PlanText::Reflection => {
+            "Which relationships are working well, and what makes them work? What could be better?"
+        }
+        PlanText::Tracking => {
+            "When do you set time aside for these relationships? How do you keep track of contacts and strategies?"
+        }
+        PlanText::Success => {
+            "What tells you a relationship is healthy? What would you see or hear?"
+        }
+    }
+}
+
 /// Shows the three texts side by side, each under its question.
 pub(super) fn reflection_ui(ui: &mut egui::Ui, workbook: &Workbook, edits: &mut Edits<'_>) {
     ui.columns(FIELDS.len(), |columns| {
@@ -21,6 +36,7 @@ pub(super) fn reflection_ui(ui: &mut egui::Ui, workbook: &Workbook, edits: &mut 
                 Id::unique(("relmap-plan-text", field)),
                 workbook.plan.text(field),
                 Lines::Multi(ui.available_width(), 8),
+                prompt(field),
                 Naming::Label(label.id),
                 |text| EditCommand::SetPlanText { field, text },
             );
