@@ -9,7 +9,7 @@ use crate::document::{ListItem, ListOp, ListRef};
 use crate::model::{ActionItem, ActionStatus, NodeId, Workbook};
 
 use super::fields::{
-    Edits, Lines, Naming, from_picker, icon_button, overdue_colour, overdue_text, replace,
+    Edits, Field, Lines, Naming, from_picker, icon_button, overdue_colour, overdue_text, replace,
     row_buttons, text_field, to_picker,
 };
 use super::node_picker::{Choice, node_picker};
@@ -145,11 +145,13 @@ pub(super) fn actions_ui(
                     text_field(
                         ui,
                         edits,
-                        step_id(index),
+                        Field {
+                            id: step_id(index),
+                            lines: Lines::Single(ui.available_width()),
+                            hint: "A simple next step",
+                            naming: Naming::Name(&format!("Action {number} step")),
+                        },
                         &item.step,
-                        Lines::Single(ui.available_width()),
-                        "A simple next step",
-                        Naming::Name(&format!("Action {number} step")),
                         |step| with(index, item, |a| a.step = step),
                     );
                 });
@@ -157,11 +159,13 @@ pub(super) fn actions_ui(
                     text_field(
                         ui,
                         edits,
-                        Id::unique(("relmap-plan-action-who", index)),
+                        Field {
+                            id: Id::unique(("relmap-plan-action-who", index)),
+                            lines: Lines::Single(ui.available_width()),
+                            hint: "Who takes it",
+                            naming: Naming::Name(&format!("Action {number} who")),
+                        },
                         &item.who,
-                        Lines::Single(ui.available_width()),
-                        "Who takes it",
-                        Naming::Name(&format!("Action {number} who")),
                         |who| with(index, item, |a| a.who = who),
                     );
                 });

@@ -6,7 +6,7 @@ use egui::Id;
 use crate::document::{ListItem, ListOp, ListRef};
 use crate::model::{ChecklistItem, Workbook};
 
-use super::fields::{Edits, Lines, Naming, replace, row_buttons, text_field};
+use super::fields::{Edits, Field, Lines, Naming, replace, row_buttons, text_field};
 
 /// The width left for the row buttons at the end of each row.
 const BUTTONS_WIDTH: f32 = 90.0;
@@ -97,11 +97,13 @@ fn item_row(
     text_field(
         ui,
         edits,
-        text_id(index),
+        Field {
+            id: text_id(index),
+            lines: Lines::Multi(text_width, 2),
+            hint: "A characteristic of a learning organization",
+            naming: Naming::Name(&format!("Checklist item {number}")),
+        },
         &item.text,
-        Lines::Multi(text_width, 2),
-        "A characteristic of a learning organization",
-        Naming::Name(&format!("Checklist item {number}")),
         |text| with(&|i| i.text.clone_from(&text)),
     );
     cell(ui, mark_width, |ui| {
@@ -129,11 +131,13 @@ fn item_row(
     text_field(
         ui,
         edits,
-        Id::unique(("relmap-plan-checklist-note", index)),
+        Field {
+            id: Id::unique(("relmap-plan-checklist-note", index)),
+            lines: Lines::Multi(note_width, 2),
+            hint: "",
+            naming: Naming::Name(&format!("Checklist note {number}")),
+        },
         &item.note,
-        Lines::Multi(note_width, 2),
-        "",
-        Naming::Name(&format!("Checklist note {number}")),
         |note| with(&|i| i.note.clone_from(&note)),
     );
     row_buttons(ui, edits, list, index, len, "checklist item");

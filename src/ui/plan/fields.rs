@@ -38,6 +38,19 @@ impl Edits<'_> {
     }
 }
 
+/// A text field of the plan: its id, how it looks, the hint it shows while empty, and how it is named.
+#[derive(Clone, Copy)]
+pub(super) struct Field<'a> {
+    /// The field's id, kept from frame to frame so the keyboard stays in it while its text changes.
+    pub id: Id,
+    /// One line or several.
+    pub lines: Lines,
+    /// Shown greyed while the field is empty.
+    pub hint: &'a str,
+    /// How screen readers and tests find it.
+    pub naming: Naming<'a>,
+}
+
 /// How a text field looks.
 #[derive(Clone, Copy)]
 pub(super) enum Lines {
@@ -53,13 +66,16 @@ pub(super) enum Lines {
 pub(super) fn text_field(
     ui: &mut egui::Ui,
     edits: &mut Edits<'_>,
-    id: Id,
+    field: Field<'_>,
     value: &str,
-    lines: Lines,
-    hint: &str,
-    naming: Naming<'_>,
     command: impl FnOnce(String) -> EditCommand,
 ) -> Response {
+    let Field {
+        id,
+        lines,
+        hint,
+        naming,
+    } = field;
     let mut text = value.to_owned();
     let edit = match lines {
         Lines::Single(width) => TextEdit::singleline(&mut text).desired_width(width),

@@ -5,7 +5,7 @@ use egui::Id;
 use crate::document::{ListItem, ListOp, ListRef};
 use crate::model::Workbook;
 
-use super::fields::{Edits, Lines, Naming, replace, row_buttons, text_field};
+use super::fields::{Edits, Field, Lines, Naming, replace, row_buttons, text_field};
 
 /// Shows both goal lists side by side.
 pub(super) fn goals_ui(ui: &mut egui::Ui, workbook: &Workbook, edits: &mut Edits<'_>) {
@@ -59,11 +59,13 @@ fn goal_list(
                 text_field(
                     ui,
                     edits,
-                    goal_id(list, index),
+                    Field {
+                        id: goal_id(list, index),
+                        lines: Lines::Single(ui.available_width()),
+                        hint: "What you want to achieve, in one sentence",
+                        naming: Naming::Name(&name),
+                    },
                     goal,
-                    Lines::Single(ui.available_width()),
-                    "What you want to achieve, in one sentence",
-                    Naming::Name(&name),
                     |text| replace(list, index, ListItem::Text(text)),
                 );
             });

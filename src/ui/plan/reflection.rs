@@ -5,7 +5,7 @@ use egui::Id;
 use crate::document::EditCommand;
 use crate::model::{PlanText, Workbook};
 
-use super::fields::{Edits, Lines, Naming, text_field};
+use super::fields::{Edits, Field, Lines, Naming, text_field};
 
 /// The questions in the order the worksheet asks them.
 const FIELDS: [PlanText; 3] = [PlanText::Reflection, PlanText::Tracking, PlanText::Success];
@@ -33,11 +33,13 @@ pub(super) fn reflection_ui(ui: &mut egui::Ui, workbook: &Workbook, edits: &mut 
             text_field(
                 ui,
                 edits,
-                Id::unique(("relmap-plan-text", field)),
+                Field {
+                    id: Id::unique(("relmap-plan-text", field)),
+                    lines: Lines::Multi(ui.available_width(), 8),
+                    hint: prompt(field),
+                    naming: Naming::Label(label.id),
+                },
                 workbook.plan.text(field),
-                Lines::Multi(ui.available_width(), 8),
-                prompt(field),
-                Naming::Label(label.id),
                 |text| EditCommand::SetPlanText { field, text },
             );
         }
