@@ -522,3 +522,20 @@ fn a_new_node_past_the_edge_pans_the_map_just_enough_to_show_it() {
     );
     assert!(first.width() > 20.0, "Nonprofits left the view: {first:?}");
 }
+
+#[test]
+fn a_person_added_under_a_group_is_a_person() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Board of trustees");
+    press(&mut harness, Key::Tab);
+    type_title(&mut harness, "Chair: Sam Okafor");
+    press(&mut harness, Key::Enter);
+    let chair = node_titled(&harness, "Chair: Sam Okafor");
+    let kind = workbook(&harness).map.topic(chair).unwrap().kind;
+    assert_eq!(kind, relmap::model::NodeKind::Person);
+    // The inspector says so.
+    assert_eq!(
+        harness.get_by_label("Kind").value().as_deref(),
+        Some("Person")
+    );
+}

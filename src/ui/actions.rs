@@ -14,12 +14,19 @@ pub struct Added {
     pub id: NodeId,
 }
 
-/// The kind a new node gets under `parent`: the root's children are constituencies, anything deeper a topic.
-fn kind_under(map: &MindMap, parent: NodeId) -> NodeKind {
+/// The kind a new node gets under `parent`, following the worksheet's map: the root's children are
+/// constituencies, a constituency holds groups, a group its key people, and a person their interests. Anything
+/// else holds plain topics. The kind can be changed in the inspector.
+pub(crate) fn kind_under(map: &MindMap, parent: NodeId) -> NodeKind {
     if parent == map.root() {
-        NodeKind::Constituency
-    } else {
-        NodeKind::Topic
+        return NodeKind::Constituency;
+    }
+    match map.topic(parent).map(|t| t.kind) {
+        Some(NodeKind::Center) => NodeKind::Constituency,
+        Some(NodeKind::Constituency) => NodeKind::Group,
+        Some(NodeKind::Group) => NodeKind::Person,
+        Some(NodeKind::Person) => NodeKind::Interest,
+        _ => NodeKind::Topic,
     }
 }
 
@@ -270,4 +277,37 @@ pub fn outline_neighbour(map: &MindMap, node: NodeId, direction: Direction) -> O
 #[must_use]
 pub fn all_visible(map: &MindMap) -> Vec<NodeId> {
     map.subtree_unfolded()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_children_follow_the_worksheet_from_constituency_to_interest() {
+        let mut map = MindMap::new(Topic::new(NodeId(1), "You", NodeKind::Center));
+        let chain = [
+            (2, NodeKind::Constituency),
+            (3, NodeKind::Group),
+            (4, NodeKind::Person),
+            (5, NodeKind::Interest),
+            (6, NodeKind::Topic),
+        ];
+        let mut parent = map.root();
+        for (id, expected) in chain {
+            let kind = kind_under(&map, parent);
+            assert_eq!(kind, expected, "under {parent:?}");
+            let id = NodeId(id);
+            map.insert(parent, 0, Topic::new(id, "", kind)).unwrap();
+            parent = id;
+        }
+        // A responsibility holds plain topics.
+        map.insert(
+            map.root(),
+            0,
+            Topic::new(NodeId(9), "", NodeKind::Responsibility),
+        )
+        .unwrap();
+        assert_eq!(kind_under(&map, NodeId(9)), NodeKind::Topic);
+    }
 }

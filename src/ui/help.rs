@@ -28,7 +28,8 @@ const HOW_TO: [(&str, &str); 5] = [
     (
         "Describe a relationship",
         "Select a constituency or a person. The panel on the right holds its profile: how it is going, the \
-         key people and their interests, and notes.",
+         key people and their interests, and notes. A new node's kind follows its place (a group under a \
+         constituency, a person under a group, an interest under a person); change it under \"Kind\".",
     ),
     (
         "Attach strategies",
