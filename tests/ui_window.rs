@@ -316,3 +316,24 @@ fn a_missing_file_on_the_command_line_is_reported_and_the_starter_map_opens() {
     assert!(!missing.exists());
     harness.get_by_label("Governing authority");
 }
+
+#[test]
+fn a_save_into_a_missing_folder_says_so_and_offers_another_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("No such folder").join("board.ron");
+    let (app, _) = with_unsaved_changes(app_with(ScriptedFilePicker::answering([missing.clone()])));
+    let mut harness = harness_with_default_step(app);
+
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    let folder = missing.parent().unwrap().display().to_string();
+    harness.get_by_label_contains(&format!("the folder {folder} does not exist"));
+    assert!(harness.state().document().is_dirty(), "nothing was saved");
+    assert!(!missing.exists());
+
+    // The notice offers to type another path, starting from the one that failed.
+    harness.get_by_label("Type a path to save to…").click();
+    harness.run();
+    let field = harness.get_by_label("File path:");
+    assert_eq!(field.value().as_deref(), Some(missing.to_str().unwrap()));
+}

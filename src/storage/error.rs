@@ -1,6 +1,7 @@
 //! What can go wrong reading or writing a file, said so that a user can act on it.
 
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use crate::model::Violation;
 
@@ -8,7 +9,7 @@ use crate::model::Violation;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The operating system refused to read it.
-    #[error("{}: cannot read the file: {source}", path.display())]
+    #[error("{}: cannot read the file: {}", path.display(), reading(source))]
     Io {
         /// The file.
         path: PathBuf,
@@ -83,6 +84,36 @@ pub enum LoadError {
     },
 }
 
+/// Why reading failed, in plain words for the errors people meet; the system's own words otherwise.
+fn reading(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => {
+            "there is no such file (it may have been moved, renamed or deleted)".to_owned()
+        }
+        io::ErrorKind::PermissionDenied => "you are not allowed to read it".to_owned(),
+        io::ErrorKind::IsADirectory => "this is a folder, not a file".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// Why writing `path` failed, in plain words for the errors people meet; the system's own words otherwise.
+fn writing(error: &io::Error, path: &Path) -> String {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| ".".to_owned(), |p| p.display().to_string());
+    match error.kind() {
+        io::ErrorKind::NotFound => format!("the folder {folder} does not exist"),
+        io::ErrorKind::PermissionDenied => {
+            format!("you are not allowed to write this file or in the folder {folder}")
+        }
+        io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        io::ErrorKind::IsADirectory => "a folder of that name is in the way".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
 fn list(problems: &[Violation]) -> String {
     problems
         .iter()
@@ -106,7 +137,11 @@ impl LoadError {
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The operating system refused to write it.
-    #[error("{}: cannot save: {source} (the previous file, if any, is unchanged)", path.display())]
+    #[error(
+        "{}: cannot save: {} (the previous file, if any, is unchanged)",
+        path.display(),
+        writing(source, path)
+    )]
     Io {
         /// The file.
         path: PathBuf,
@@ -119,4 +154,37 @@ pub enum SaveError {
         /// The file.
         path: PathBuf,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_file_errors_are_said_in_plain_words() {
+        let path = PathBuf::from("/home/me/Maps/board.ron");
+        let save = |kind| {
+            SaveError::Io {
+                path: path.clone(),
+                source: io::Error::from(kind),
+            }
+            .to_string()
+        };
+        assert_eq!(
+            save(io::ErrorKind::NotFound),
+            "/home/me/Maps/board.ron: cannot save: the folder /home/me/Maps does not exist \
+             (the previous file, if any, is unchanged)"
+        );
+        assert!(save(io::ErrorKind::StorageFull).contains("cannot save: the disk is full"));
+        assert!(!save(io::ErrorKind::PermissionDenied).contains("os error"));
+        let load = LoadError::Io {
+            path: path.clone(),
+            source: io::Error::from(io::ErrorKind::NotFound),
+        };
+        assert_eq!(
+            load.to_string(),
+            "/home/me/Maps/board.ron: cannot read the file: there is no such file (it may have been \
+             moved, renamed or deleted)"
+        );
+    }
 }

@@ -181,6 +181,7 @@ impl RelmapApp {
         }
         match storage::save(&path, self.doc.workbook()) {
             Ok(()) => {
+                self.failed_save = None;
                 self.remember_recent(&path);
                 self.doc.mark_saved(path);
                 self.stamp_file();
@@ -188,7 +189,14 @@ impl RelmapApp {
                 true
             }
             Err(error) => {
-                self.notices.error(format!("Could not save. {error}"));
+                // The map stays open and unsaved; the notice offers to save it elsewhere, starting from the
+                // path that failed so a mistyped folder is quickly put right.
+                self.notices.push(Notice {
+                    level: crate::ui::notices::Level::Error,
+                    text: format!("Could not save. {error}"),
+                    offer_path: Some(PickKind::SaveAs),
+                });
+                self.failed_save = Some(path);
                 false
             }
         }
@@ -260,7 +268,7 @@ impl RelmapApp {
     }
 
     pub(super) fn prompt_for_path(&mut self, kind: PickKind) {
-        let text = match (kind, self.doc.path()) {
+        let text = match (kind, self.failed_save.as_deref().or(self.doc.path())) {
             (PickKind::SaveAs, Some(path)) => path.display().to_string(),
             (PickKind::SaveAs, None) => self.default_folder().map_or_else(String::new, |d| {
                 d.join(format!("{}.ron", self.name_stem()))

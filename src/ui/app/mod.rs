@@ -98,7 +98,6 @@ pub struct RelmapApp {
     recovery_revision: Option<u64>,
     /// When the recovery copy was last written, in egui's clock.
     last_recovery_write: f64,
-    /// Seconds between recovery copies.
     /// Recovery copies that a crash left behind, to offer.
     orphans: Vec<crate::storage::Orphan>,
     /// A question about the file on disk being asked.
@@ -117,6 +116,8 @@ pub struct RelmapApp {
     /// The dialog that is open, if any.
     picking: Option<PickKind>,
     prompt: Option<PathPrompt>,
+    /// The path of the last save that failed, offered again when the user types another.
+    failed_save: Option<PathBuf>,
     /// The unsaved-changes question being asked, and what the user was doing.
     confirming: Option<PendingAction>,
     /// What to carry on with once a Save As started by the unsaved-changes question has finished.
@@ -162,6 +163,7 @@ impl RelmapApp {
             picker,
             picking: None,
             prompt: None,
+            failed_save: None,
             confirming: None,
             after_save: None,
             notices: Notices::default(),
