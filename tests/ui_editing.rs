@@ -117,6 +117,37 @@ fn f2_renames_and_escape_cancels_and_shift_enter_breaks_the_line() {
 }
 
 #[test]
+fn typing_on_a_selected_node_replaces_its_title_and_escape_brings_it_back() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    let staff = node_titled(&harness, "Staff");
+    let before = snapshot(&harness);
+
+    // Letters typed on the map, with no field focused, start a new title.
+    harness.event(egui::Event::Text("Te".to_owned()));
+    harness.run();
+    assert!(harness.state().is_editing_title());
+    type_title(&mut harness, "am");
+    press(&mut harness, Key::Enter);
+    assert_eq!(title_of(&harness, staff), "Team");
+    undo(&mut harness);
+    assert_eq!(snapshot(&harness), before);
+
+    harness.event(egui::Event::Text("X".to_owned()));
+    harness.run();
+    press(&mut harness, Key::Escape);
+    assert_eq!(title_of(&harness, staff), "Staff", "Escape cancels");
+    assert_eq!(snapshot(&harness), before);
+
+    // Space still folds, and with several nodes selected typing does nothing.
+    press_with(&mut harness, Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("Z".to_owned()));
+    harness.run();
+    assert!(!harness.state().is_editing_title());
+    assert_eq!(snapshot(&harness), before);
+}
+
+#[test]
 fn double_clicking_a_node_edits_its_title() {
     let mut harness = starter_harness();
     // The inspector changes with the selection, so select first: the node then stays put for both clicks.

@@ -15,6 +15,30 @@ use crate::ui::panel::PanelEdit;
 const ZOOM_STEP: f32 = 1.25;
 
 impl RelmapApp {
+    /// Typing a character on the map while one node is selected starts typing a new title for it, as in
+    /// other mind-map editors. Space is left alone: it folds.
+    pub(super) fn type_over_selected(&mut self, ctx: &egui::Context) {
+        let [node] = self.selection.nodes() else {
+            return;
+        };
+        let node = *node;
+        let typed = ctx.input_mut(|input| {
+            let mut typed = String::new();
+            input.events.retain(|event| match event {
+                egui::Event::Text(text) if !text.starts_with(char::is_whitespace) => {
+                    typed.push_str(text);
+                    false
+                }
+                _ => true,
+            });
+            typed
+        });
+        if !typed.is_empty() {
+            self.canvas
+                .type_over_title(self.doc.workbook(), node, typed);
+        }
+    }
+
     /// Runs a command that acts on the map or the view.
     pub(super) fn run_map_command(&mut self, command: AppCommand, ctx: &egui::Context) {
         let map = &self.doc.workbook().map;

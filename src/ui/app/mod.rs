@@ -317,6 +317,9 @@ impl RelmapApp {
                 && (focused.is_none_or(|id| id == canvas::canvas_id())
                     || self.outline.has_keyboard(focused));
             commands.extend(AppCommand::consume_shortcuts(&ctx, map_has_keyboard));
+            if map_has_keyboard && !self.outline_has_keyboard {
+                self.type_over_selected(&ctx);
+            }
             if map_has_keyboard {
                 for request in clipboard::take_requests(&ctx) {
                     self.clipboard(request, &ctx);

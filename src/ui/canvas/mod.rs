@@ -461,6 +461,13 @@ impl CanvasState {
         }
     }
 
+    /// Starts typing a new title for a node, beginning with `typed`, which replaces the old title.
+    pub fn type_over_title(&mut self, workbook: &Workbook, id: NodeId, typed: String) {
+        if workbook.map.topic(id).is_some() {
+            self.title_edit = Some(TitleEdit::replacing(id, typed));
+        }
+    }
+
     /// Starts typing the title of a node.
     pub fn edit_title(&mut self, workbook: &Workbook, id: NodeId, is_new: bool) {
         if let Some(topic) = workbook.map.topic(id) {

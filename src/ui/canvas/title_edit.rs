@@ -16,6 +16,9 @@ pub struct TitleEdit {
     is_new: bool,
     /// The text field has not been shown yet: it takes the keyboard and selects its text then.
     first_frame: bool,
+    /// Whether the field starts with its whole text selected (F2, a new node), or with the cursor at the end
+    /// (typing over the title on the map, which already replaced it).
+    select_all: bool,
 }
 
 impl TitleEdit {
@@ -27,6 +30,17 @@ impl TitleEdit {
             text,
             is_new,
             first_frame: true,
+            select_all: true,
+        }
+    }
+
+    /// Starts typing a new title for `node` that begins with `typed`, as when a key is typed on a selected
+    /// node: the old title is replaced, as in other mind-map editors, and Escape brings it back.
+    #[must_use]
+    pub fn replacing(node: NodeId, typed: String) -> TitleEdit {
+        TitleEdit {
+            select_all: false,
+            ..TitleEdit::new(node, typed, false)
         }
     }
 
@@ -131,11 +145,15 @@ impl TitleEdit {
             self.first_frame = false;
             response.request_focus();
             if let Some(mut state) = TextEdit::load_state(ui.ctx(), Self::id()) {
-                let all = egui::text::CCursorRange::two(
-                    egui::text::CCursor::new(0),
-                    egui::text::CCursor::new(self.text.chars().count()),
-                );
-                state.cursor.set_char_range(Some(all));
+                let end = egui::text::CCursor::new(self.text.chars().count());
+                let start = if self.select_all {
+                    egui::text::CCursor::new(0)
+                } else {
+                    end
+                };
+                state
+                    .cursor
+                    .set_char_range(Some(egui::text::CCursorRange::two(start, end)));
                 state.store(ui.ctx(), Self::id());
             }
             return None;
