@@ -158,6 +158,13 @@ fn timed(
     total
 }
 
+/// Which half of a delete and its undo a group times; the other half runs untimed.
+#[derive(Clone, Copy)]
+enum Step {
+    Delete,
+    Undo,
+}
+
 fn undo(doc: &mut Document) {
     assert!(doc.undo().unwrap());
 }
@@ -217,37 +224,22 @@ fn editing(c: &mut Criterion, maps: &[(usize, Workbook)]) {
         })
         .collect();
 
-    let mut group = configured(c, "delete_subtree_500");
-    for ((n, doc, ..), &top) in docs.iter_mut().zip(&targets) {
-        group.bench_function(BenchmarkId::from_parameter(*n), |b| {
-            b.iter_custom(|iters| {
-                timed(
-                    iters,
-                    doc,
-                    |_| {},
-                    |doc| doc.apply(delete(top)).unwrap(),
-                    undo,
-                )
+    for (name, step) in [
+        ("delete_subtree_500", Step::Delete),
+        ("undo_delete_subtree_500", Step::Undo),
+    ] {
+        let mut group = configured(c, name);
+        for ((n, doc, ..), &top) in docs.iter_mut().zip(&targets) {
+            let apply = |doc: &mut Document| doc.apply(delete(top)).unwrap();
+            group.bench_function(BenchmarkId::from_parameter(*n), |b| {
+                b.iter_custom(|iters| match step {
+                    Step::Delete => timed(iters, doc, |_| {}, apply, undo),
+                    Step::Undo => timed(iters, doc, apply, undo, |_| {}),
+                });
             });
-        });
+        }
+        group.finish();
     }
-    group.finish();
-
-    let mut group = configured(c, "undo_delete_subtree_500");
-    for ((n, doc, ..), &top) in docs.iter_mut().zip(&targets) {
-        group.bench_function(BenchmarkId::from_parameter(*n), |b| {
-            b.iter_custom(|iters| {
-                timed(
-                    iters,
-                    doc,
-                    |doc| doc.apply(delete(top)).unwrap(),
-                    undo,
-                    |_| {},
-                )
-            });
-        });
-    }
-    group.finish();
 
     let mut group = configured(c, "delete_subtree_500_and_undo");
     for ((n, doc, ..), &top) in docs.iter_mut().zip(&targets) {

@@ -17,7 +17,7 @@ pub struct Added {
 /// The kind a new node gets under `parent`, following the worksheet's map: the root's children are
 /// constituencies, a constituency holds groups, a group its key people, and a person their interests. Anything
 /// else holds plain topics. The kind can be changed in the inspector.
-pub(crate) fn kind_under(map: &MindMap, parent: NodeId) -> NodeKind {
+fn kind_under(map: &MindMap, parent: NodeId) -> NodeKind {
     if parent == map.root() {
         return NodeKind::Constituency;
     }

@@ -22,8 +22,8 @@ const HOW_TO: [(&str, &str); 5] = [
     (
         "Draw the map",
         "Select a node and press Tab to add a child, Enter to add a sibling; type the title and press Enter. \
-         F2 or a double-click renames; typing on a selected node replaces its title. Drag a node onto another to move it there; Alt-drag from one node to \
-         another to link them.",
+         F2 or a double-click renames; typing on a selected node replaces its title. Drag a node onto another \
+         to move it there; Alt-drag from one node to another to link them.",
     ),
     (
         "Describe a relationship",

@@ -114,6 +114,8 @@ impl RelmapApp {
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.selection.set(doc.workbook().map.root());
         self.imported_from = None;
+        // A path that failed for the previous map is no suggestion for this one.
+        self.failed_save = None;
         self.canvas.title_edit = None;
         self.canvas.request_focus();
         self.doc = doc;

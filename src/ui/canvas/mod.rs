@@ -505,7 +505,7 @@ const REVEAL_MARGIN: f32 = 40.0;
 
 /// The smallest pan (on screen) that brings `node` inside `view`. Along an axis where the node is larger than
 /// the view, its centre goes to the view's centre.
-pub(crate) fn reveal_delta(view: Rect, node: Rect) -> Vec2 {
+fn reveal_delta(view: Rect, node: Rect) -> Vec2 {
     let along = |node_min: f32, node_max: f32, view_min: f32, view_max: f32| {
         if node_max - node_min > view_max - view_min {
             f32::midpoint(view_min, view_max) - f32::midpoint(node_min, node_max)

@@ -60,9 +60,9 @@ pub(super) enum Lines {
     Multi(f32, usize),
 }
 
-/// A text field showing `value`, or `hint` greyed while it is empty. Each change becomes a typing edit made by `command` from the whole new text,
-/// so a word typed is one undo step; losing the keyboard ends that step. `name` is its accessible name when no
-/// visible label names it (rows of a list or table); `label` ties it to a visible label instead.
+/// The text field `field` showing `value`, or its hint greyed while `value` is empty. Each change becomes a
+/// typing edit made by `command` from the whole new text, so a word typed is one undo step; losing the keyboard
+/// ends that step.
 pub(super) fn text_field(
     ui: &mut egui::Ui,
     edits: &mut Edits<'_>,
