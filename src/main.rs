@@ -122,6 +122,9 @@ fn export(args: &[std::ffi::OsString]) -> ExitCode {
             }
         }
     };
+    // Laid out as relmap draws it: a map keeps itself arranged, so its picture and its positions in other
+    // formats come from its structure, not from wherever another tool left the nodes.
+    let workbook = relmap::document::Document::new(workbook, None).into_workbook();
     let today = chrono::Local::now().date_naive();
     let exported = match relmap::interchange::export(format, &workbook, today) {
         Ok(exported) => exported,

@@ -137,7 +137,7 @@ fn the_picture_is_the_same_every_time_and_rounds_to_one_decimal() {
         .collect();
     // The content reaches from the profession branch on the left to the board on the right.
     assert!(
-        numbers[0] < -700.0 && numbers[0] + numbers[2] > 700.0,
+        numbers[0] < -400.0 && numbers[0] + numbers[2] > 400.0,
         "{numbers:?}"
     );
     assert!(svg.contains(&format!("width=\"{}px\"", numbers[2])));

@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use relmap::model::{
-    ActionItem, ActionStatus, ChecklistItem, Contact, CrossLink, Frequency, Health, Icon, LinkId,
-    MindMap, NodeId, NodeKind, Person, Plan, Pos, Profile, Rgb, Strategy, StrategyStatus, Topic,
-    Workbook,
+    ActionItem, ActionStatus, Arrangement, ChecklistItem, Contact, CrossLink, Frequency, Health,
+    Icon, LinkId, MindMap, NodeId, NodeKind, Person, Plan, Pos, Profile, Rgb, Side, Strategy,
+    StrategyStatus, Topic, Workbook,
 };
 use relmap::storage::{
     CURRENT_VERSION, backup_path, example, from_bytes, from_str, load, save, starter, to_string,
@@ -88,6 +88,9 @@ fn rich_workbook() -> Workbook {
         title: "Maria López\n(director)".to_owned(),
         kind: NodeKind::Center,
         pos: Pos::new(0.0, 0.0),
+        offset: Pos::new(12.5, -3.25),
+        side: Some(Side::Left),
+        palette: Some(4),
         folded: false,
         color: Some(Rgb([0x1f, 0x77, 0xb4])),
         icon: Some(Icon::Star),
@@ -251,7 +254,11 @@ fn rich_workbook() -> Workbook {
             },
         ],
     };
-    let workbook = Workbook { map, plan };
+    let workbook = Workbook {
+        map,
+        plan,
+        arrangement: Arrangement::Radial,
+    };
     workbook.map.validate().expect("the test workbook is valid");
     workbook
 }
@@ -266,6 +273,7 @@ fn sorted_links(map: &MindMap) -> Vec<CrossLink> {
 /// Asserts that `loaded` holds what `original` held, field by field. Positions are compared as the file stores
 /// them: rounded to a tenth.
 fn assert_same_workbook(original: &Workbook, loaded: &Workbook) {
+    assert_eq!(original.arrangement, loaded.arrangement, "the arrangement");
     let (a, b) = (&original.map, &loaded.map);
     assert_eq!(a.root(), b.root(), "the root");
     assert_eq!(a.sorted_ids(), b.sorted_ids(), "the node ids");
@@ -275,6 +283,7 @@ fn assert_same_workbook(original: &Workbook, loaded: &Workbook) {
         let found = b.topic(id).expect("the loaded map has the node");
         let rounded = Topic {
             pos: expected.pos.rounded(),
+            offset: expected.offset.rounded(),
             ..expected.clone()
         };
         assert_eq!(&rounded, found, "node {id}");

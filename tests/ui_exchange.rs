@@ -125,10 +125,11 @@ fn a_broken_mm_file_is_reported_and_the_open_map_stays() {
     let file = dir.path().join("broken.mm");
     relmap::storage::write_atomically(&file, b"<map version=\"1.0.1\">\n<node TEXT=\"a\">\n")
         .unwrap();
-    let mut app = app_with(ScriptedFilePicker::default());
-    let before = relmap::storage::to_string(app.document().workbook());
-    app.open_path(file);
-    let harness = harness_with(app);
+    let mut harness = harness_with(app_with(ScriptedFilePicker::default()));
+    // The map as drawn, laid out with the canvas's measure.
+    let before = relmap::storage::to_string(harness.state().document().workbook());
+    harness.state_mut().open_path(file);
+    harness.run();
     harness.get_by_label_contains("Could not import the map.");
     harness.get_by_label_contains("broken.mm:");
     assert_eq!(
@@ -221,8 +222,9 @@ fn the_selection_exports_as_svg_and_a_png_has_the_size_chosen_in_preferences() {
 
     let bytes = std::fs::read(&png).unwrap();
     let pixmap = resvg::tiny_skia::Pixmap::decode_png(&bytes).unwrap();
-    let workbook = relmap::storage::example().unwrap();
-    let whole = relmap::interchange::to_png(&workbook, today, 1.0).unwrap();
+    // The map as it is open, laid out as the canvas draws it.
+    let workbook = harness.state().document().workbook();
+    let whole = relmap::interchange::to_png(workbook, today, 1.0).unwrap();
     let whole = resvg::tiny_skia::Pixmap::decode_png(&whole).unwrap();
     assert_eq!(
         (pixmap.width(), pixmap.height()),

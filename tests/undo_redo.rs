@@ -399,10 +399,39 @@ fn moving_nodes_on_the_canvas_is_undone_and_redone() {
         // A node listed twice ends at its last position, and undo still brings it back to where it started.
         (NodeId(7), Pos::new(30.0, 40.0)),
     ];
-    round_trip(EditCommand::MoveNodes { moves }, |wb| {
+    // Positions are the user's own only in the free arrangement; otherwise the layout decides them.
+    let mut free = workbook();
+    free.arrangement = relmap::model::Arrangement::Free;
+    let mut doc = Document::new(free, None);
+    round_trip_in(&mut doc, EditCommand::MoveNodes { moves }, |wb| {
         assert_eq!(topic(wb, 7).pos, Pos::new(30.0, 40.0));
         assert_eq!(topic(wb, 1).pos, Pos::new(-50.0, 5.5));
     });
+}
+
+#[test]
+fn nudging_nodes_is_undone_and_redone_and_moves_their_branch() {
+    let doc = Document::new(workbook(), None);
+    let child = doc.workbook().map.children(NodeId(2))[0];
+    let before = doc.workbook().map.topic(child).expect("a child").pos;
+    let offsets = vec![(NodeId(2), Pos::new(15.0, -25.0))];
+    round_trip(EditCommand::SetOffsets { offsets }, |wb| {
+        assert_eq!(topic(wb, 2).offset, Pos::new(15.0, -25.0));
+        let moved = wb.map.topic(child).expect("the child").pos;
+        assert_eq!(moved, Pos::new(before.x + 15.0, before.y - 25.0));
+    });
+}
+
+#[test]
+fn changing_the_arrangement_is_undone_and_redone_and_free_positions_come_back() {
+    let mut free = workbook();
+    free.arrangement = relmap::model::Arrangement::Free;
+    let mut doc = Document::new(free, None);
+    round_trip_in(
+        &mut doc,
+        EditCommand::SetArrangement(relmap::model::Arrangement::Radial),
+        |wb| assert_eq!(wb.arrangement, relmap::model::Arrangement::Radial),
+    );
 }
 
 #[test]

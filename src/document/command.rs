@@ -2,8 +2,8 @@
 //! how undo works without copying the map.
 
 use crate::model::{
-    CrossLink, Frequency, Health, Icon, LinkId, MapError, NodeId, NodeKind, PlanText, Pos,
-    ProfileText, RemovedSubtree, Rgb, Topic, Workbook,
+    Arrangement, CrossLink, Frequency, Health, Icon, LinkId, MapError, NodeId, NodeKind, PlanText,
+    Pos, ProfileText, RemovedSubtree, Rgb, Side, Topic, Workbook,
 };
 
 use super::list::{self, ListOp, ListRef};
@@ -144,6 +144,23 @@ pub enum EditCommand {
         /// Each node with its new position.
         moves: Vec<(NodeId, Pos)>,
     },
+    /// Nudges nodes away from their automatic places: each node's new offset, which moves its branch with it.
+    SetOffsets {
+        /// Each node with its new offset.
+        offsets: Vec<(NodeId, Pos)>,
+    },
+    /// Moves a first-level branch to one side of the centre in the tree arrangement.
+    SetSide {
+        /// The first-level node.
+        id: NodeId,
+        /// The side.
+        side: Option<Side>,
+    },
+    /// Changes how the map is arranged.
+    SetArrangement(Arrangement),
+    /// Sets the side and the palette colour of first-level branches: what the document chose for a new
+    /// branch, as undo takes it back.
+    SetBranchLooks(Vec<(NodeId, Option<Side>, Option<u8>)>),
     /// Moves a node to another parent, or to another place among its siblings.
     Reparent {
         /// The node.
@@ -318,6 +335,61 @@ impl EditCommand {
                 old.reverse();
                 EditCommand::MoveNodes { moves: old }
             }
+            EditCommand::SetOffsets { offsets } => {
+                if let Some(&(missing, _)) = offsets.iter().find(|(id, _)| !map.contains(*id)) {
+                    return Err(CommandError::NoSuchNode(missing));
+                }
+                let mut old = Vec::with_capacity(offsets.len());
+                for (id, offset) in offsets {
+                    if let Some(topic) = map.topic_mut(id) {
+                        old.push((id, std::mem::replace(&mut topic.offset, offset)));
+                    }
+                }
+                // Undo in reverse, so that a node listed twice ends where it started.
+                old.reverse();
+                EditCommand::SetOffsets { offsets: old }
+            }
+            EditCommand::SetSide { id, side } => {
+                let topic = map.topic_mut(id).ok_or(CommandError::NoSuchNode(id))?;
+                EditCommand::SetSide {
+                    id,
+                    side: std::mem::replace(&mut topic.side, side),
+                }
+            }
+            EditCommand::SetBranchLooks(looks) => {
+                if let Some(&(missing, ..)) = looks.iter().find(|(id, ..)| !map.contains(*id)) {
+                    return Err(CommandError::NoSuchNode(missing));
+                }
+                let mut old = Vec::with_capacity(looks.len());
+                for (id, side, palette) in looks {
+                    if let Some(topic) = map.topic_mut(id) {
+                        old.push((
+                            id,
+                            std::mem::replace(&mut topic.side, side),
+                            std::mem::replace(&mut topic.palette, palette),
+                        ));
+                    }
+                }
+                old.reverse();
+                EditCommand::SetBranchLooks(old)
+            }
+            EditCommand::SetArrangement(arrangement) => {
+                let old = std::mem::replace(&mut workbook.arrangement, arrangement);
+                if old.is_automatic() || !arrangement.is_automatic() {
+                    EditCommand::SetArrangement(old)
+                } else {
+                    // The layout is about to move every node; undoing puts each back where the user had it.
+                    let moves = workbook
+                        .map
+                        .topics()
+                        .map(|topic| (topic.id, topic.pos))
+                        .collect();
+                    EditCommand::Batch(vec![
+                        EditCommand::SetArrangement(old),
+                        EditCommand::MoveNodes { moves },
+                    ])
+                }
+            }
             EditCommand::Reparent { id, parent, index } => {
                 let (old_parent, old_index) = map.move_to(id, parent, index)?;
                 EditCommand::Reparent {
@@ -401,6 +473,43 @@ impl EditCommand {
         })
     }
 
+    /// Whether the command can change where nodes are drawn or how big they are: the structure, a title or
+    /// icon, a fold, a nudge, a side, the arrangement, or what decides a node's planning badges (its contact
+    /// frequency and strategies). Other commands leave the layout as it is, so typing into a profile or the
+    /// plan never lays the map out again.
+    #[must_use]
+    pub fn affects_layout(&self) -> bool {
+        match self {
+            EditCommand::SetKind { .. }
+            | EditCommand::SetColor { .. }
+            | EditCommand::SetLink { .. }
+            | EditCommand::SetTags { .. }
+            | EditCommand::AddLink(_)
+            | EditCommand::RemoveLink { .. }
+            | EditCommand::SetLinkLabel { .. }
+            | EditCommand::SetProfileText { .. }
+            | EditCommand::SetHealth { .. }
+            | EditCommand::SetPlanText { .. } => false,
+            EditCommand::EditList { list, .. } => matches!(list, ListRef::Strategies(_)),
+            EditCommand::Batch(commands) => commands.iter().any(EditCommand::affects_layout),
+            EditCommand::AddNode { .. }
+            | EditCommand::RemoveSubtree { .. }
+            | EditCommand::RestoreSubtree(_)
+            | EditCommand::Wrap { .. }
+            | EditCommand::Dissolve { .. }
+            | EditCommand::Rename { .. }
+            | EditCommand::SetFolded { .. }
+            | EditCommand::SetIcon { .. }
+            | EditCommand::MoveNodes { .. }
+            | EditCommand::SetOffsets { .. }
+            | EditCommand::SetSide { .. }
+            | EditCommand::SetArrangement(_)
+            | EditCommand::SetBranchLooks(_)
+            | EditCommand::Reparent { .. }
+            | EditCommand::SetFrequency { .. } => true,
+        }
+    }
+
     /// The text field this command types into, for merging keystrokes into one undo step.
     #[must_use]
     pub fn merge_key(&self) -> Option<MergeKey> {
@@ -434,7 +543,10 @@ impl EditCommand {
             EditCommand::SetIcon { .. } => "change icon",
             EditCommand::SetLink { .. } => "change link",
             EditCommand::SetTags { .. } => "change tags",
-            EditCommand::MoveNodes { .. } => "move",
+            EditCommand::MoveNodes { .. } | EditCommand::SetOffsets { .. } => "move",
+            EditCommand::SetSide { .. } => "move to the other side",
+            EditCommand::SetArrangement(_) => "change arrangement",
+            EditCommand::SetBranchLooks(_) => "change branch colour",
             EditCommand::Reparent { .. } => "re-parent",
             EditCommand::AddLink(_) => "add link",
             EditCommand::RemoveLink { .. } => "remove link",

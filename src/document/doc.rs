@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{LinkId, NodeId, Workbook};
+use crate::layout::{self, NodeSize};
+use crate::model::{BRANCH_PALETTE_SIZE, LinkId, NodeId, Side, Topic, Workbook};
 
 use super::{CommandError, EditCommand, MergeKey};
 
@@ -19,6 +20,29 @@ struct Step {
     after: u64,
     /// The text field typed into, while further typing there may still join this step.
     merge: Option<MergeKey>,
+}
+
+/// Measures a node's box as the canvas draws it: its title, icon and badges. The flag is set for the root,
+/// whose title is drawn larger.
+pub type Measure = Box<dyn Fn(&Topic, bool) -> NodeSize>;
+
+/// How the document measures nodes for its automatic layout.
+struct Measuring {
+    /// The canvas's measure; `None` until the UI gives one, and in tests and tools without a UI, which use
+    /// [`layout::estimated_size`].
+    measure: Option<Measure>,
+    /// What the measure was made for (a style, a font size), as the UI names it, so that the UI can tell when
+    /// to give a new one.
+    key: u64,
+}
+
+impl std::fmt::Debug for Measuring {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Measuring")
+            .field("measure", &self.measure.as_ref().map(|_| "canvas"))
+            .field("key", &self.key)
+            .finish()
+    }
 }
 
 /// The open workbook. The UI reads it through [`Document::workbook`] and changes it only through
@@ -41,6 +65,11 @@ pub struct Document {
     /// Tells this document from every other one made in this process, so that revisions of two documents are
     /// never mistaken for each other.
     instance: u64,
+    /// How nodes are measured for the automatic layout.
+    measuring: Measuring,
+    /// Changes whenever anything in the workbook changes, the positions the layout derives included, for the
+    /// canvas's drawing caches.
+    drawn: u64,
 }
 
 /// The instance number of the next document.
@@ -50,7 +79,7 @@ impl Document {
     /// A document for a workbook. `path` is where it was loaded from, or `None` for a new, unsaved map.
     #[must_use]
     pub fn new(workbook: Workbook, path: Option<PathBuf>) -> Document {
-        Document {
+        let mut document = Document {
             workbook,
             path,
             undo: Vec::new(),
@@ -61,6 +90,120 @@ impl Document {
             typing_open: false,
             read_only: false,
             instance: NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            measuring: Measuring {
+                measure: None,
+                key: 0,
+            },
+            drawn: 0,
+        };
+        // A map whose branches have no colour or side yet gets them now, as part of opening it.
+        let _ = document.relayout();
+        document
+    }
+
+    /// Gives the document the canvas's way of measuring nodes, made for the style the UI names `key`, and lays
+    /// the map out again with it.
+    pub fn set_measure(&mut self, key: u64, measure: Measure) {
+        self.measuring = Measuring {
+            measure: Some(measure),
+            key,
+        };
+        let _ = self.relayout();
+    }
+
+    /// What the current measure was made for, as given to [`Document::set_measure`]; 0 before the UI gave one.
+    #[must_use]
+    pub fn measure_key(&self) -> u64 {
+        self.measuring.key
+    }
+
+    /// Names the workbook as drawn: changes with every edit, undo and redo, and whenever the layout moves a
+    /// node, as after a new measure. Within one document, equal numbers mean an equal drawing.
+    #[must_use]
+    pub fn drawn_version(&self) -> (u64, u64) {
+        (self.instance, self.drawn)
+    }
+
+    /// Brings everything the map derives from its structure up to date: each first-level branch's colour and
+    /// side, chosen once and then kept, and, in an automatic arrangement, every visible node's position from the
+    /// layout and the nudges. This is not an edit of its own: it follows from the edit that changed the
+    /// structure, and undoing that edit brings the same positions back, so it is never an undo step and never
+    /// makes the document dirty. Returns the nodes given a colour or a side, with what they had before.
+    fn relayout(&mut self) -> Vec<(NodeId, Option<Side>, Option<u8>)> {
+        self.drawn += 1;
+        let map = &mut self.workbook.map;
+        let root = map.root();
+        let mut changed = Vec::new();
+        let first_level = map.children(root).to_vec();
+        let mut used = [0_usize; BRANCH_PALETTE_SIZE as usize];
+        for id in &first_level {
+            if let Some(slot) = map.topic(*id).and_then(|t| t.palette) {
+                used[usize::from(slot % BRANCH_PALETTE_SIZE)] += 1;
+            }
+        }
+        for id in &first_level {
+            let Some(topic) = map.topic_mut(*id) else {
+                continue;
+            };
+            if topic.palette.is_none() {
+                changed.push((topic.id, topic.side, topic.palette));
+                // The first colour not in use yet, or the least used one once every colour is taken.
+                let (slot, _) = used
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|&(slot, count)| (*count, slot))
+                    .unwrap_or((0, &0));
+                used[slot] += 1;
+                topic.palette = Some(slot as u8);
+            }
+        }
+        let arrangement = self.workbook.arrangement;
+        if !arrangement.is_automatic() {
+            return changed;
+        }
+        let measuring = &self.measuring;
+        let map = &self.workbook.map;
+        let size_of = |id: NodeId| {
+            let Some(topic) = map.topic(id) else {
+                return NodeSize::default();
+            };
+            match &measuring.measure {
+                Some(measure) => measure(topic, id == root),
+                None => layout::estimated_size(&topic.title),
+            }
+        };
+        let arranged = layout::arrange(map, arrangement, &size_of);
+        let map = &mut self.workbook.map;
+        for (id, side) in arranged.new_sides {
+            if let Some(topic) = map.topic_mut(id) {
+                if !changed.iter().any(|&(changed, ..)| changed == id) {
+                    changed.push((id, topic.side, topic.palette));
+                }
+                topic.side = Some(side);
+            }
+        }
+        for (id, pos) in arranged.positions {
+            if let Some(topic) = map.topic_mut(id) {
+                topic.pos = pos;
+            }
+        }
+        changed
+    }
+
+    /// Lays the map out after `command` was applied, and returns the command with what undoes the layout's
+    /// choices added: a colour or side given to a new first-level branch is taken back with it, so that undo
+    /// returns exactly the workbook from before.
+    fn relayout_after(&mut self, command: EditCommand) -> EditCommand {
+        if !command.affects_layout() {
+            self.drawn += 1;
+            return command;
+        }
+        let changed = self.relayout();
+        if changed.is_empty() {
+            command
+        } else {
+            // The looks are put back first: the command may remove the node that got them.
+            EditCommand::Batch(vec![EditCommand::SetBranchLooks(changed), command])
         }
     }
 
@@ -79,6 +222,12 @@ impl Document {
     #[must_use]
     pub fn workbook(&self) -> &Workbook {
         &self.workbook
+    }
+
+    /// The workbook, laid out as the document keeps it, for tools that only read it (exports).
+    #[must_use]
+    pub fn into_workbook(self) -> Workbook {
+        self.workbook
     }
 
     /// The file the document is saved to; `None` until it is first saved.
@@ -163,11 +312,23 @@ impl Document {
             return Ok(());
         }
         // The earlier step's inverse already restores the text from before the typing began.
+        let affects_layout = command.affects_layout();
         command.apply(&mut self.workbook)?;
+        let changed = if affects_layout {
+            self.relayout()
+        } else {
+            self.drawn += 1;
+            Vec::new()
+        };
         self.check();
         let revision = self.bump();
         if let Some(step) = self.undo.last_mut() {
             step.after = revision;
+            if !changed.is_empty() {
+                let command = std::mem::replace(&mut step.command, EditCommand::Batch(Vec::new()));
+                step.command =
+                    EditCommand::Batch(vec![EditCommand::SetBranchLooks(changed), command]);
+            }
         }
         Ok(())
     }
@@ -184,11 +345,23 @@ impl Document {
             return self.apply(command);
         }
         // Removing the node, which the step's inverse does, removes its title with it.
+        let affects_layout = command.affects_layout();
         command.apply(&mut self.workbook)?;
+        let changed = if affects_layout {
+            self.relayout()
+        } else {
+            self.drawn += 1;
+            Vec::new()
+        };
         self.check();
         let revision = self.bump();
         if let Some(step) = self.undo.last_mut() {
             step.after = revision;
+            if !changed.is_empty() {
+                let command = std::mem::replace(&mut step.command, EditCommand::Batch(Vec::new()));
+                step.command =
+                    EditCommand::Batch(vec![EditCommand::SetBranchLooks(changed), command]);
+            }
         }
         Ok(())
     }
@@ -219,6 +392,7 @@ impl Document {
         }
         let label = command.label();
         let inverse = command.apply(&mut self.workbook)?;
+        let inverse = self.relayout_after(inverse);
         self.check();
         let before = self.revision;
         let after = self.bump();
@@ -291,6 +465,7 @@ impl Document {
         // The command is kept until it has worked, so a failed undo loses nothing from the history.
         match command.clone().apply(&mut self.workbook) {
             Ok(redo) => {
+                let redo = self.relayout_after(redo);
                 self.check();
                 self.revision = before;
                 self.redo.push(Step {
@@ -330,6 +505,7 @@ impl Document {
         } = step;
         match command.clone().apply(&mut self.workbook) {
             Ok(undo) => {
+                let undo = self.relayout_after(undo);
                 self.check();
                 self.revision = after;
                 self.undo.push(Step {

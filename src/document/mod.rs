@@ -6,5 +6,5 @@ mod doc;
 mod list;
 
 pub use command::{CommandError, EditCommand, MergeKey};
-pub use doc::Document;
+pub use doc::{Document, Measure};
 pub use list::{ListItem, ListOp, ListRef};

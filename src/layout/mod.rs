@@ -15,7 +15,7 @@ mod visible;
 pub use place::{place_new_child, place_new_sibling};
 pub use size::{NodeSize, estimated_size};
 
-use crate::model::{MindMap, NodeId, Pos, Workbook};
+use crate::model::{Arrangement, MindMap, NodeId, Pos, Side, Workbook};
 
 use visible::VisibleTree;
 
@@ -58,10 +58,76 @@ pub fn layout(
 ) -> Vec<(NodeId, Pos)> {
     let tree = VisibleTree::new(map, size_of);
     let centres = match algorithm {
-        Algorithm::Tree => tree::layout(&tree),
+        Algorithm::Tree => tree::layout(&tree).0,
         Algorithm::Radial => radial::layout(&tree),
     };
     tree.into_sorted(&centres)
+}
+
+/// What an automatic arrangement decides for a map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Arranged {
+    /// Where every node is drawn: a visible node at its automatic place plus its own nudge and those of its
+    /// ancestors, a node in a folded branch at the folded node. Rounded as files store positions. The visible
+    /// nodes come first, in breadth-first order from the root.
+    pub positions: Vec<(NodeId, Pos)>,
+    /// The side chosen for each first-level branch that had none yet (tree arrangement only).
+    pub new_sides: Vec<(NodeId, Side)>,
+}
+
+/// Lays out the visible nodes of `map` in an automatic `arrangement`, around the origin: the root's automatic
+/// place is (0, 0), and a nudge of the root moves the whole map. Each node's nudge (`Topic::offset`) moves its
+/// branch with it. Nodes in folded branches take no room and are placed on their folded node; the free
+/// arrangement gives nothing. Linear in the number of nodes.
+#[must_use]
+pub fn arrange(
+    map: &MindMap,
+    arrangement: Arrangement,
+    size_of: &dyn Fn(NodeId) -> NodeSize,
+) -> Arranged {
+    let mut tree = VisibleTree::new(map, size_of);
+    tree.root_pos = tree.offsets.first().copied().unwrap_or_default();
+    let (centres, sides) = match arrangement {
+        Arrangement::Free => return Arranged::default(),
+        Arrangement::Tree => tree::layout(&tree),
+        Arrangement::Radial => (radial::layout(&tree), Vec::new()),
+    };
+    let parents = tree.parents();
+    let mut nudge = vec![(0.0_f64, 0.0_f64); tree.len()];
+    let mut positions = Vec::with_capacity(tree.len());
+    for (index, &(x, y)) in centres.iter().enumerate() {
+        if index > 0 {
+            let (px, py) = nudge[parents[index]];
+            let own = tree.offsets[index];
+            nudge[index] = (px + f64::from(own.x), py + f64::from(own.y));
+        }
+        let (dx, dy) = nudge[index];
+        positions.push((
+            tree.ids[index],
+            Pos::new((x + dx) as f32, (y + dy) as f32).rounded(),
+        ));
+    }
+    // Nodes in a folded branch are drawn inside the folded node: that is where they are kept, so that the same
+    // map always has the same positions, and where they come out of when the branch unfolds.
+    for index in 0..tree.len() {
+        let id = tree.ids[index];
+        if map.topic(id).is_some_and(|t| t.folded) && !map.children(id).is_empty() {
+            let at = positions[index].1;
+            for hidden in map.subtree(id).into_iter().skip(1) {
+                positions.push((hidden, at));
+            }
+        }
+    }
+    let new_sides = tree
+        .children(0)
+        .zip(sides)
+        .filter(|&(index, _)| tree.sides[index].is_none())
+        .map(|(index, side)| (tree.ids[index], side))
+        .collect();
+    Arranged {
+        positions,
+        new_sides,
+    }
 }
 
 /// The realistic map of `size` nodes from [`crate::model::generate`], laid out as a tree with estimated sizes:

@@ -11,6 +11,7 @@
 //! vertically. The whole layout is three linear passes over the visible nodes.
 
 use super::visible::VisibleTree;
+use crate::model::Side;
 
 /// The horizontal space between the root and the first column on either side.
 pub(super) const ROOT_GAP: f64 = 60.0;
@@ -21,40 +22,29 @@ pub(super) const SIBLING_GAP: f64 = 10.0;
 /// The vertical space between the bands of two first-level branches, wider so that branches read as groups.
 const BRANCH_GAP: f64 = 24.0;
 
-/// Which side of the root a branch grows towards.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Side {
-    Right,
-    Left,
-}
-
-impl Side {
-    /// The sign of the horizontal direction the side grows in.
-    fn sign(self) -> f64 {
-        match self {
-            Side::Right => 1.0,
-            Side::Left => -1.0,
-        }
+/// The sign of the horizontal direction a side grows in.
+fn sign(side: Side) -> f64 {
+    match side {
+        Side::Right => 1.0,
+        Side::Left => -1.0,
     }
 }
 
-/// The centre of every node of `tree`, indexed like it.
-pub(super) fn layout(tree: &VisibleTree) -> Vec<(f64, f64)> {
+/// The centre of every node of `tree`, indexed like it, and the side each first-level branch went to (in the
+/// order of the root's children).
+pub(super) fn layout(tree: &VisibleTree) -> (Vec<(f64, f64)>, Vec<Side>) {
     let count = tree.len();
     let band = bands(tree);
     let first_level = tree.children(0);
     let heights: Vec<f64> = first_level.clone().map(|i| band[i]).collect();
-    let on_right = balanced_split(&heights);
+    let stored: Vec<Option<Side>> = first_level.clone().map(|i| tree.sides[i]).collect();
+    let chosen = choose_sides(&heights, &stored);
 
     // Every node takes its side from its first-level ancestor; breadth-first order puts parents first.
     // The root belongs to neither side; its entry is never read.
     let mut side = vec![Side::Right; count];
     for (offset, index) in first_level.clone().enumerate() {
-        side[index] = if offset < on_right {
-            Side::Right
-        } else {
-            Side::Left
-        };
+        side[index] = chosen[offset];
     }
     for parent in first_level.start..count {
         for child in tree.children(parent) {
@@ -68,15 +58,13 @@ pub(super) fn layout(tree: &VisibleTree) -> Vec<(f64, f64)> {
     // Hand band tops down from the root: each side's branches are stacked around the root's height.
     let (root_x, root_y) = (f64::from(tree.root_pos.x), f64::from(tree.root_pos.y));
     let mut top = vec![0.0; count];
-    let split = first_level.start + on_right;
-    stack(
-        &band,
-        first_level.start..split,
-        BRANCH_GAP,
-        root_y,
-        &mut top,
-    );
-    stack(&band, split..first_level.end, BRANCH_GAP, root_y, &mut top);
+    for wanted in [Side::Right, Side::Left] {
+        let run: Vec<usize> = first_level
+            .clone()
+            .filter(|&index| side[index] == wanted)
+            .collect();
+        stack_list(&band, &run, BRANCH_GAP, root_y, &mut top);
+    }
     for parent in first_level.start..count {
         let centre = top[parent] + band[parent] / 2.0;
         stack(&band, tree.children(parent), SIBLING_GAP, centre, &mut top);
@@ -92,11 +80,61 @@ pub(super) fn layout(tree: &VisibleTree) -> Vec<(f64, f64)> {
         let near_edge = columns[tree.depths[index]];
         let half_width = f64::from(tree.sizes[index].width) / 2.0;
         centres.push((
-            root_x + side[index].sign() * (near_edge + half_width),
+            root_x + sign(side[index]) * (near_edge + half_width),
             top[index] + band[index] / 2.0,
         ));
     }
-    centres
+    (centres, chosen)
+}
+
+/// The side of every first-level branch. Branches keep the side they have. When none has one yet (a map laid
+/// out for the first time), the branches are split in order so that both sides are as equally tall as order
+/// allows, the first part on the right, as Freeplane does. Otherwise each branch without a side goes, in order,
+/// to the side that is shorter so far, so that adding a branch never moves another.
+fn choose_sides(heights: &[f64], stored: &[Option<Side>]) -> Vec<Side> {
+    if stored.iter().all(Option::is_none) {
+        let on_right = balanced_split(heights);
+        return (0..heights.len())
+            .map(|i| {
+                if i < on_right {
+                    Side::Right
+                } else {
+                    Side::Left
+                }
+            })
+            .collect();
+    }
+    let mut tall = [0.0_f64; 2];
+    let slot = |side: Side| usize::from(side == Side::Left);
+    for (height, side) in heights.iter().zip(stored) {
+        if let Some(side) = side {
+            tall[slot(*side)] += height + BRANCH_GAP;
+        }
+    }
+    heights
+        .iter()
+        .zip(stored)
+        .map(|(height, side)| {
+            let side = side.unwrap_or(if tall[1] < tall[0] {
+                Side::Left
+            } else {
+                Side::Right
+            });
+            tall[slot(side)] += height + BRANCH_GAP;
+            side
+        })
+        .collect()
+}
+
+/// Stacks the bands of `run`, which need not be contiguous, top to bottom, centred on `centre`.
+fn stack_list(band: &[f64], run: &[usize], gap: f64, centre: f64, top: &mut [f64]) {
+    let total: f64 =
+        run.iter().map(|&i| band[i]).sum::<f64>() + run.len().saturating_sub(1) as f64 * gap;
+    let mut at = centre - total / 2.0;
+    for &index in run {
+        top[index] = at;
+        at += band[index] + gap;
+    }
 }
 
 /// The height of the band each subtree needs, computed from the leaves up.
@@ -200,6 +238,24 @@ mod tests {
     fn a_single_branch_goes_right_and_none_is_no_split() {
         assert_eq!(balanced_split(&[10.0]), 1);
         assert_eq!(balanced_split(&[]), 0);
+    }
+
+    #[test]
+    fn branches_keep_their_sides_and_a_new_one_goes_to_the_shorter_side() {
+        let stored = [Some(Side::Right), Some(Side::Left), Some(Side::Right), None];
+        let sides = choose_sides(&[10.0, 10.0, 10.0, 10.0], &stored);
+        assert_eq!(sides, [Side::Right, Side::Left, Side::Right, Side::Left]);
+        let tall_left = [Some(Side::Right), Some(Side::Left), None];
+        assert_eq!(
+            choose_sides(&[10.0, 100.0, 10.0], &tall_left),
+            [Side::Right, Side::Left, Side::Right]
+        );
+    }
+
+    #[test]
+    fn without_stored_sides_branches_split_in_order() {
+        let sides = choose_sides(&[10.0; 4], &[None; 4]);
+        assert_eq!(sides, [Side::Right, Side::Right, Side::Left, Side::Left]);
     }
 
     #[test]

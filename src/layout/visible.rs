@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::model::{MindMap, NodeId, Pos};
+use crate::model::{MindMap, NodeId, Pos, Side};
 
 use super::NodeSize;
 
@@ -24,6 +24,10 @@ pub(super) struct VisibleTree {
     spans: Vec<(usize, usize)>,
     /// Where the root stands now.
     pub root_pos: Pos,
+    /// Each node's own nudge away from its automatic place.
+    pub offsets: Vec<Pos>,
+    /// Each node's stored side (only first-level nodes have one).
+    pub sides: Vec<Option<Side>>,
 }
 
 impl VisibleTree {
@@ -37,8 +41,10 @@ impl VisibleTree {
             depths: Vec::with_capacity(count),
             spans: Vec::with_capacity(count),
             root_pos: map.topic(root).map_or(Pos::default(), |t| t.pos),
+            offsets: Vec::with_capacity(count),
+            sides: Vec::with_capacity(count),
         };
-        tree.push(root, 0, size_of);
+        tree.push(map, root, 0, size_of);
         let mut at = 0;
         while at < tree.ids.len() {
             let id = tree.ids[at];
@@ -49,7 +55,7 @@ impl VisibleTree {
             if !folded && tree.ids.len() < map.len() {
                 for &child in map.children(id) {
                     if map.contains(child) {
-                        tree.push(child, tree.depths[at] + 1, size_of);
+                        tree.push(map, child, tree.depths[at] + 1, size_of);
                     }
                 }
             }
@@ -59,8 +65,19 @@ impl VisibleTree {
         tree
     }
 
-    fn push(&mut self, id: NodeId, depth: usize, size_of: &dyn Fn(NodeId) -> NodeSize) {
+    fn push(
+        &mut self,
+        map: &MindMap,
+        id: NodeId,
+        depth: usize,
+        size_of: &dyn Fn(NodeId) -> NodeSize,
+    ) {
         self.ids.push(id);
+        let (offset, side) = map
+            .topic(id)
+            .map_or((Pos::default(), None), |t| (t.offset, t.side));
+        self.offsets.push(offset);
+        self.sides.push(side);
         self.sizes.push(size_of(id).sane());
         self.depths.push(depth);
     }
@@ -74,6 +91,18 @@ impl VisibleTree {
     pub fn children(&self, index: usize) -> Range<usize> {
         let (start, end) = self.spans[index];
         start..end
+    }
+
+    /// The index of every node's parent (the root's own index for the root), for passes that hand something
+    /// down the tree.
+    pub fn parents(&self) -> Vec<usize> {
+        let mut parent = vec![0; self.len()];
+        for index in 0..self.len() {
+            for child in self.children(index) {
+                parent[child] = index;
+            }
+        }
+        parent
     }
 
     /// The deepest depth of any visible node.

@@ -181,6 +181,7 @@ pub fn generate(size: usize) -> Workbook {
     Workbook {
         map,
         plan: Plan::default(),
+        arrangement: super::Arrangement::Tree,
     }
 }
 

@@ -22,6 +22,6 @@ pub use profile::{
     Contact, Frequency, Health, Person, Profile, ProfileText, Strategy, StrategyStatus,
 };
 pub use search::find;
-pub use topic::{Icon, NodeKind, Pos, Rgb, Topic};
+pub use topic::{Arrangement, BRANCH_PALETTE_SIZE, Icon, NodeKind, Pos, Rgb, Side, Topic};
 pub use validate::{MAX_ID, Violation};
 pub use workbook::Workbook;

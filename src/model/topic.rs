@@ -195,6 +195,53 @@ impl Pos {
     }
 }
 
+/// Which side of the centre a first-level branch grows towards in the tree layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Side {
+    /// To the right of the centre.
+    Right,
+    /// To the left of the centre.
+    Left,
+}
+
+/// How many colours the palette of first-level branches has; [`Topic::palette`] counts within it.
+pub const BRANCH_PALETTE_SIZE: u8 = 6;
+
+/// How the map is arranged on the canvas.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Arrangement {
+    /// Laid out automatically as a balanced tree, branches to the right and left of the centre, as in
+    /// Freeplane and `XMind`. The map re-flows after every change.
+    #[default]
+    Tree,
+    /// Laid out automatically around the centre, each branch in a sector of its own. The map re-flows after
+    /// every change.
+    Radial,
+    /// Every node stays where the user puts it; nothing is laid out unless asked for.
+    Free,
+}
+
+impl Arrangement {
+    /// Every arrangement, in the order menus list them.
+    pub const ALL: [Arrangement; 3] = [Arrangement::Tree, Arrangement::Radial, Arrangement::Free];
+
+    /// The name a user reads.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Arrangement::Tree => "Tree",
+            Arrangement::Radial => "Radial",
+            Arrangement::Free => "Free",
+        }
+    }
+
+    /// Whether the map lays itself out after every change.
+    #[must_use]
+    pub fn is_automatic(self) -> bool {
+        !matches!(self, Arrangement::Free)
+    }
+}
+
 /// One node of the map.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Topic {
@@ -204,8 +251,18 @@ pub struct Topic {
     pub title: String,
     /// What it stands for.
     pub kind: NodeKind,
-    /// Its centre on the canvas.
+    /// Its centre on the canvas, as drawn. In an automatic arrangement the document keeps it up to date from
+    /// the layout and the offsets; in the free arrangement it is where the user put the node.
     pub pos: Pos,
+    /// The user's nudge away from the automatic place, in canvas units. It moves the node's whole branch with
+    /// it, and is kept when the branch re-flows, as Freeplane keeps its shifts.
+    pub offset: Pos,
+    /// For a first-level branch, the side of the centre it grows towards in the tree layout. Chosen once, when
+    /// the branch first appears, so that branches never jump sides as others grow.
+    pub side: Option<Side>,
+    /// For a first-level branch, its place in the palette of branch colours. Chosen once, when the branch
+    /// first appears, so that a branch keeps its colour when others are added, deleted or reordered.
+    pub palette: Option<u8>,
     /// Whether its children are hidden.
     pub folded: bool,
     /// Its own colour; `None` uses the colour of its kind.
@@ -230,6 +287,9 @@ impl Topic {
             title: title.into(),
             kind,
             pos: Pos::default(),
+            offset: Pos::default(),
+            side: None,
+            palette: None,
             folded: false,
             color: None,
             icon: None,

@@ -1,6 +1,6 @@
 //! Everything one file holds: the map and the plan.
 
-use super::{MindMap, NodeId, NodeKind, Plan, Topic};
+use super::{Arrangement, MindMap, NodeId, NodeKind, Plan, Topic};
 
 /// The map and the plan together.
 #[derive(Clone, Debug)]
@@ -9,6 +9,8 @@ pub struct Workbook {
     pub map: MindMap,
     /// Goals, reflection, checklist and action plan.
     pub plan: Plan,
+    /// How the map is arranged on the canvas.
+    pub arrangement: Arrangement,
 }
 
 impl Default for Workbook {
@@ -24,6 +26,7 @@ impl Workbook {
         Workbook {
             map: MindMap::new(Topic::new(NodeId(1), root_title, NodeKind::Center)),
             plan: Plan::default(),
+            arrangement: Arrangement::default(),
         }
     }
 }

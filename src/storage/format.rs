@@ -9,6 +9,7 @@
 //!         (id:2,title:"Staff",kind:Constituency,x:260.0,y:0.0,profile:(frequency:Weekly)),
 //!     ],
 //!     links: [],
+//!     layout: Tree,
 //!     plan: (checklist: []),
 //! )
 //! ```
@@ -23,7 +24,8 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    CrossLink, Icon, MindMap, NodeId, NodeKind, Plan, Pos, Profile, Rgb, Topic, Workbook,
+    Arrangement, CrossLink, Icon, MindMap, NodeId, NodeKind, Plan, Pos, Profile, Rgb, Side, Topic,
+    Workbook,
 };
 
 use super::LoadError;
@@ -45,6 +47,16 @@ pub(super) struct NodeV1 {
     pub(super) x: f32,
     #[serde(default)]
     pub(super) y: f32,
+    // Added within version 1 with automatic layout: a nudge away from the automatic place, and a first-level
+    // branch's side and colour. All are optional and left out when unset, and older builds ignore them.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub(super) dx: f32,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub(super) dy: f32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) side: Option<Side>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) palette: Option<u8>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(super) folded: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -72,6 +84,14 @@ pub(super) struct BodyV1 {
     pub(super) links: Vec<CrossLink>,
     #[serde(default)]
     pub(super) plan: Plan,
+    /// How the map is arranged; missing in files written before automatic layout.
+    #[serde(default)]
+    pub(super) layout: Option<Arrangement>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` hands a reference.
+fn is_zero(v: &f32) -> bool {
+    *v == 0.0
 }
 
 /// Writes a workbook as format version 1. The same workbook always gives the same text.
@@ -86,12 +106,17 @@ pub fn to_string(workbook: &Workbook) -> String {
     for id in map.sorted_ids() {
         let Some(topic) = map.topic(id) else { continue };
         let pos = topic.pos.rounded();
+        let offset = topic.offset.rounded();
         let record = NodeV1 {
             id,
             title: topic.title.clone(),
             kind: topic.kind,
             x: pos.x,
             y: pos.y,
+            dx: offset.x,
+            dy: offset.y,
+            side: topic.side,
+            palette: topic.palette,
             folded: topic.folded,
             color: topic.color,
             icon: topic.icon,
@@ -108,7 +133,11 @@ pub fn to_string(workbook: &Workbook) -> String {
     for link in links {
         line(&mut out, link);
     }
-    out.push_str("    ],\n    plan: ");
+    let _ = write!(
+        out,
+        "    ],\n    layout: {},\n    plan: ",
+        ron::to_string(&workbook.arrangement).unwrap_or_else(|_| "Tree".to_owned())
+    );
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
         // Below the lists (checklist items, action items), each item is written on one line, like the nodes.
@@ -162,18 +191,42 @@ pub fn read(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     let version = match (header.into_inner().check(), first) {
         (Ok(version), _) => version,
         (Err(Some(problem)), _) => return Err(problem.into_error(path)),
-        (Err(None), Err(error)) => return Err(syntax(&error, path)),
+        (Err(None), Err(error)) => return Err(syntax_in(text, &error, path)),
         (Err(None), Ok(())) => return Err(HeaderProblem::NoHeader.into_error(path)),
     };
     let body = if version == CURRENT_VERSION {
         ron::Options::default()
             .from_str_seed(text, FileSeed)
-            .map_err(|error| syntax(&error, path))?
+            .map_err(|error| syntax_in(text, &error, path))?
     } else {
         migrate::to_current(version, text, path)?
     };
+    let body = if body.layout.is_none() {
+        migrate::to_automatic_layout(body)
+    } else {
+        body
+    };
     let workbook = build(body, path)?;
     Ok(Loaded { workbook, version })
+}
+
+/// A syntax error in `text`. An error at the very end of the text means the text stopped in the middle of
+/// something, whatever ron expected there, so it is reported as a file cut off.
+pub(super) fn syntax_in(text: &str, error: &ron::error::SpannedError, path: &Path) -> LoadError {
+    let end = text.trim_end();
+    let last_line = end.lines().count().max(1);
+    let last_column = end.lines().last().map_or(0, |line| line.chars().count());
+    let at = (error.span.start.line, error.span.start.col);
+    let mut found = syntax(error, path);
+    // A file that opens like a map and does not close is one that stopped short.
+    let complete = end.ends_with(')') || !end.trim_start().starts_with('(');
+    if !complete
+        && (at.0 > last_line || (at.0 == last_line && at.1 + 4 >= last_column))
+        && let LoadError::Syntax { message, .. } = &mut found
+    {
+        *message = describe(&ron::Error::Eof);
+    }
+    found
 }
 
 pub(super) fn syntax(error: &ron::error::SpannedError, path: &Path) -> LoadError {
@@ -243,6 +296,9 @@ fn build(body: BodyV1, path: &Path) -> Result<Workbook, LoadError> {
                 title: node.title,
                 kind: node.kind,
                 pos: Pos::new(finite(node.x), finite(node.y)),
+                offset: Pos::new(finite(node.dx), finite(node.dy)),
+                side: node.side,
+                palette: node.palette,
                 folded: node.folded,
                 color: node.color,
                 icon: node.icon,
@@ -264,6 +320,7 @@ fn build(body: BodyV1, path: &Path) -> Result<Workbook, LoadError> {
     Ok(Workbook {
         map,
         plan: body.plan,
+        arrangement: body.layout.unwrap_or_default(),
     })
 }
 
@@ -349,12 +406,13 @@ enum Field {
     Version,
     Nodes,
     Links,
+    Layout,
     Plan,
     #[serde(other)]
     Other,
 }
 
-const FIELDS: &[&str] = &["format", "version", "nodes", "links", "plan"];
+const FIELDS: &[&str] = &["format", "version", "nodes", "links", "layout", "plan"];
 
 impl<'de> DeserializeSeed<'de> for HeaderSeed<'_> {
     type Value = ();
@@ -413,6 +471,7 @@ impl<'de> Visitor<'de> for FileSeed {
                 }
                 Field::Nodes => body.nodes = access.next_value()?,
                 Field::Links => body.links = access.next_value()?,
+                Field::Layout => body.layout = Some(access.next_value()?),
                 Field::Plan => body.plan = access.next_value()?,
             }
         }

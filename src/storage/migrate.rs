@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::LoadError;
-use super::format::{BodyV1, CURRENT_VERSION, NodeV1, syntax};
+use super::format::{BodyV1, CURRENT_VERSION, NodeV1, syntax_in};
 use crate::model::{
     ActionItem, ActionStatus, ChecklistItem, Contact, Frequency, NodeId, NodeKind, Plan, Profile,
     Rgb, Strategy,
@@ -39,7 +39,7 @@ pub(super) fn to_current(version: u32, text: &str, path: &Path) -> Result<BodyV1
                 // Each level of the nested tree takes several levels of RON; this allows about 100.
                 .with_recursion_limit(400)
                 .from_str(text)
-                .map_err(|error| syntax(&error, path))?;
+                .map_err(|error| syntax_in(text, &error, path))?;
             Ok(v0_to_v1(file))
         }
         _ => Err(LoadError::UnknownVersion {
@@ -48,6 +48,41 @@ pub(super) fn to_current(version: u32, text: &str, path: &Path) -> Result<BodyV1
             supported: CURRENT_VERSION,
         }),
     }
+}
+
+/// Brings a map written before automatic layout into it: the map is laid out as a tree, and each first-level
+/// branch keeps the side of the centre it was drawn on and the colour it had (which followed its place among
+/// the centre's children). Nothing else changes, so the map looks as it did, only tidier.
+pub(super) fn to_automatic_layout(mut body: BodyV1) -> BodyV1 {
+    body.layout = Some(crate::model::Arrangement::Tree);
+    let listed: std::collections::HashSet<NodeId> = body
+        .nodes
+        .iter()
+        .flat_map(|node| node.children.iter().copied())
+        .collect();
+    // A file without exactly one root is refused when the map is built; there is nothing to bring over then.
+    let mut roots = body.nodes.iter().filter(|node| !listed.contains(&node.id));
+    let (Some(root), None) = (roots.next(), roots.next()) else {
+        return body;
+    };
+    let root_x = root.x;
+    let first_level: std::collections::HashMap<NodeId, usize> = root
+        .children
+        .iter()
+        .enumerate()
+        .map(|(index, &id)| (id, index))
+        .collect();
+    for node in &mut body.nodes {
+        if let Some(&index) = first_level.get(&node.id) {
+            node.side = Some(if node.x < root_x {
+                crate::model::Side::Left
+            } else {
+                crate::model::Side::Right
+            });
+            node.palette = Some((index % usize::from(crate::model::BRANCH_PALETTE_SIZE)) as u8);
+        }
+    }
+    body
 }
 
 /// A version-0 file.
@@ -151,6 +186,7 @@ fn v0_to_v1(file: FileV0) -> BodyV1 {
         nodes,
         links: Vec::new(),
         plan,
+        layout: None,
     }
 }
 
@@ -187,6 +223,10 @@ fn flatten_v0(node: NodeV0, next: &mut u64, out: &mut Vec<NodeV1>) -> NodeId {
         kind: kind_from_name(&node.kind),
         x: node.x,
         y: node.y,
+        dx: 0.0,
+        dy: 0.0,
+        side: None,
+        palette: None,
         folded: node.collapsed,
         color: node.color,
         icon: None,

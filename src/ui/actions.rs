@@ -30,17 +30,24 @@ fn kind_under(map: &MindMap, parent: NodeId) -> NodeKind {
     }
 }
 
+/// How a new node finds its place: by the automatic layout, which places it when the command is applied, or
+/// in a freely arranged map beside its siblings, by the size of each node.
+pub type Placing<'a> = Option<&'a dyn Fn(NodeId) -> NodeSize>;
+
+/// Where a new node starts before the automatic layout places it: on its parent, so it glides out of it.
+fn start_at(map: &MindMap, parent: NodeId) -> Pos {
+    map.topic(parent).map_or(Pos::default(), |t| t.pos)
+}
+
 /// Adds an empty child, with the fresh id `id`, at the end of `parent`'s children, placed beside its siblings.
-pub fn add_child(
-    map: &MindMap,
-    parent: NodeId,
-    id: NodeId,
-    size_of: &dyn Fn(NodeId) -> NodeSize,
-) -> Option<Added> {
+pub fn add_child(map: &MindMap, parent: NodeId, id: NodeId, placing: Placing) -> Option<Added> {
     if !map.contains(parent) {
         return None;
     }
-    let pos = layout::place_new_child(map, parent, size_of);
+    let pos = match placing {
+        Some(size_of) => layout::place_new_child(map, parent, size_of),
+        None => start_at(map, parent),
+    };
     let index = map.children(parent).len();
     let kind = kind_under(map, parent);
     // A folded parent would hide the node being typed; unfold it in the same step.
@@ -70,13 +77,16 @@ pub fn add_sibling(
     node: NodeId,
     after: bool,
     id: NodeId,
-    size_of: &dyn Fn(NodeId) -> NodeSize,
+    placing: Placing,
 ) -> Option<Added> {
     let Some(parent) = map.parent(node) else {
-        return add_child(map, node, id, size_of);
+        return add_child(map, node, id, placing);
     };
     let index = map.index_in_parent(node)? + usize::from(after);
-    let pos = layout::place_new_sibling(map, node, after, size_of);
+    let pos = match placing {
+        Some(size_of) => layout::place_new_sibling(map, node, after, size_of),
+        None => start_at(map, parent),
+    };
     let kind = map.topic(node).map_or(NodeKind::Topic, |t| t.kind);
     let command = EditCommand::AddNode {
         parent,
@@ -91,7 +101,7 @@ pub fn insert_parent(
     map: &MindMap,
     node: NodeId,
     id: NodeId,
-    size_of: &dyn Fn(NodeId) -> NodeSize,
+    placing: Placing,
 ) -> Result<Added, &'static str> {
     let Some(parent) = map.parent(node) else {
         return Err("The central node cannot get a parent.");
@@ -100,6 +110,20 @@ pub fn insert_parent(
         .index_in_parent(node)
         .ok_or("That node is not in the map.")?;
     let topic = map.topic(node).ok_or("That node is not in the map.")?;
+    let Some(size_of) = placing else {
+        // The layout makes room. The new node takes the branch's place, and with it its colour and side.
+        let mut wrapper = Topic::new(id, "", topic.kind).at(topic.pos);
+        wrapper.side = topic.side;
+        wrapper.palette = topic.palette;
+        let wrap = EditCommand::Wrap {
+            parent,
+            index,
+            count: 1,
+            topic: Box::new(wrapper),
+            links: Vec::new(),
+        };
+        return Ok(Added { command: wrap, id });
+    };
     let root_x = map.topic(map.root()).map_or(0.0, |t| t.pos.x);
     let outwards = if topic.pos.x >= root_x { 1.0 } else { -1.0 };
     let shift = (size_of(node).width + 60.0) * outwards;

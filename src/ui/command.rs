@@ -84,6 +84,10 @@ pub enum AppCommand {
     LayoutTree,
     /// Arrange the whole map radially around the centre.
     LayoutRadial,
+    /// Stop laying the map out: every node stays where it is put.
+    LayoutFree,
+    /// Take back the manual nudges of the selected nodes, back to their automatic places.
+    ResetPosition,
     /// Zoom and pan so that the whole map is visible.
     FitMap,
     /// Zoom in.
@@ -116,7 +120,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 53] = [
+    pub const ALL: [AppCommand; 55] = [
         AppCommand::New,
         AppCommand::NewFiveConstituencies,
         AppCommand::NewSpheres,
@@ -156,6 +160,8 @@ impl AppCommand {
         AppCommand::Find,
         AppCommand::LayoutTree,
         AppCommand::LayoutRadial,
+        AppCommand::LayoutFree,
+        AppCommand::ResetPosition,
         AppCommand::FitMap,
         AppCommand::ZoomIn,
         AppCommand::ZoomOut,
@@ -198,7 +204,9 @@ impl AppCommand {
             | C::MoveUp
             | C::MoveDown
             | C::LayoutTree
-            | C::LayoutRadial => "Drawing the map",
+            | C::LayoutRadial
+            | C::LayoutFree
+            | C::ResetPosition => "Drawing the map",
             C::SelectLeft
             | C::SelectRight
             | C::SelectUp
@@ -288,6 +296,8 @@ impl AppCommand {
             AppCommand::Find => "Find…",
             AppCommand::LayoutTree => "Arrange as a tree",
             AppCommand::LayoutRadial => "Arrange in a circle",
+            AppCommand::LayoutFree => "Place nodes freely",
+            AppCommand::ResetPosition => "Reset position",
             AppCommand::FitMap => "Fit map to window",
             AppCommand::ZoomIn => "Zoom in",
             AppCommand::ZoomOut => "Zoom out",
@@ -369,10 +379,18 @@ impl AppCommand {
             AppCommand::SelectNone => "Clear the selection",
             AppCommand::Find => "Find nodes by their title, notes, strategies or people",
             AppCommand::LayoutTree => {
-                "Lay out the whole map: branches to the right and left of the centre, none overlapping"
+                "Keep the map laid out as a tree after every change: branches to the right and left of the \
+                 centre, none overlapping. Chosen again, it tidies away every manual nudge"
             }
             AppCommand::LayoutRadial => {
-                "Lay out the whole map around the centre, each constituency in its own sector"
+                "Keep the map laid out around the centre after every change, each constituency in its own \
+                 sector. Chosen again, it tidies away every manual nudge"
+            }
+            AppCommand::LayoutFree => {
+                "Stop laying the map out: nodes stay wherever you drag them, and new ones go beside their parent"
+            }
+            AppCommand::ResetPosition => {
+                "Move the selected nodes back to their automatic places, undoing any dragging"
             }
             AppCommand::FitMap => "Zoom and pan so that the whole map is visible",
             AppCommand::ZoomIn => "Zoom in around the centre of the view",
@@ -445,6 +463,8 @@ impl AppCommand {
             AppCommand::ZoomOut => key(ctrl, Key::Minus),
             AppCommand::CenterSelection => key(ctrl, Key::L),
             AppCommand::OpenPath
+            | AppCommand::LayoutFree
+            | AppCommand::ResetPosition
             | AppCommand::ExportFreeMind
             | AppCommand::ExportOpml
             | AppCommand::ExportMarkdown

@@ -22,8 +22,11 @@ const HOW_TO: [(&str, &str); 5] = [
     (
         "Draw the map",
         "Select a node and press Tab to add a child, Enter to add a sibling; type the title and press Enter. \
-         F2 or a double-click renames; typing on a selected node replaces its title. Drag a node onto another \
-         to move it there; Alt-drag from one node to another to link them.",
+         F2 or a double-click renames; typing on a selected node replaces its title. The map lays itself \
+         out as you go; Ctrl+Up and Ctrl+Down move a node among its siblings. Drag a node onto another to \
+         move it there, or anywhere else to nudge it (Reset position takes the nudge back); \"Place nodes \
+         freely\" in the Edit menu turns the automatic layout off. Alt-drag from one node to another to \
+         link them.",
     ),
     (
         "Describe a relationship",

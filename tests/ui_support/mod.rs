@@ -45,9 +45,15 @@ pub(crate) fn starter_harness() -> Harness<'static, RelmapApp> {
     harness_with(starter_app())
 }
 
+/// How many frames a harness may run before the app must have settled: enough for nodes to glide to their new
+/// places after a change (0.15 s, nine frames at 60 Hz) and for panels to settle their size.
+pub(crate) const MAX_STEPS: u64 = 24;
+
 /// Builds the harness that shows `app` and runs it until it settles.
 fn settled(builder: HarnessBuilder<RelmapApp>, app: RelmapApp) -> Harness<'static, RelmapApp> {
-    let mut harness = builder.build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
+    let mut harness = builder
+        .with_max_steps(MAX_STEPS)
+        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
     harness.run();
     harness
 }

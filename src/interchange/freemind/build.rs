@@ -27,6 +27,7 @@ struct Built {
     x: Option<f32>,
     y: Option<f32>,
     plan: Option<String>,
+    layout: Option<crate::model::Arrangement>,
 }
 
 /// What the report says about all nodes together.
@@ -89,6 +90,7 @@ pub(super) fn build(parsed: Parsed, path: &Path) -> Result<Imported, ImportError
     let mut sides: HashMap<NodeId, Side> = HashMap::new();
     let mut parts = Vec::with_capacity(built.len());
     let mut plan_text = None;
+    let mut arrangement = None;
     for ((node, built), &id) in nodes.iter().zip(built).zip(&ids) {
         let mut topic = built.topic;
         topic.id = id;
@@ -99,9 +101,20 @@ pub(super) fn build(parsed: Parsed, path: &Path) -> Result<Imported, ImportError
             && let Some(side) = node.side
         {
             sides.insert(id, side);
+            // The file's side is the branch's side in the tree layout too, unless relmap wrote the file and
+            // said exactly which side the branch keeps (or that it has none yet).
+            if !from_relmap {
+                topic.side = Some(match side {
+                    Side::Left => crate::model::Side::Left,
+                    Side::Right => crate::model::Side::Right,
+                });
+            }
         }
         if built.plan.is_some() {
             plan_text = built.plan;
+        }
+        if built.layout.is_some() {
+            arrangement = built.layout;
         }
         let children = node.children.iter().map(|&child| ids[child]).collect();
         parts.push((topic, children));
@@ -156,7 +169,11 @@ pub(super) fn build(parsed: Parsed, path: &Path) -> Result<Imported, ImportError
         tally,
     );
     Ok(Imported {
-        workbook: Workbook { map, plan },
+        workbook: Workbook {
+            map,
+            plan,
+            arrangement: arrangement.unwrap_or_default(),
+        },
         report,
     })
 }
@@ -191,6 +208,7 @@ fn topic_of(node: &ParsedNode, is_root: bool, tally: &mut Tally) -> Built {
         x: None,
         y: None,
         plan: None,
+        layout: None,
     };
     let mut foreign = Vec::new();
     for (name, value) in &node.attributes {
@@ -200,6 +218,15 @@ fn topic_of(node: &ParsedNode, is_root: bool, tally: &mut Tally) -> Built {
             Meaning::Y(v) => built.y = Some(v),
             Meaning::Kind(kind) => built.topic.kind = kind,
             Meaning::Plan(text) if is_root => built.plan = Some(text),
+            Meaning::Layout(arrangement) if is_root => built.layout = Some(arrangement),
+            Meaning::Layout(_) => {
+                foreign.push(format!("{name}: {value}"));
+                tally.problem(format!(
+                    "The attribute {name} on \"{}\" was added to its notes: only the central node says how \
+                     the map is arranged.",
+                    short(&built.topic.title)
+                ));
+            }
             Meaning::Plan(_) => {
                 foreign.push(format!("{name}: {value}"));
                 tally.problem(format!(

@@ -55,11 +55,11 @@ pub fn export_mm(workbook: &Workbook) -> String {
             Visit::Open(id) => id,
         };
         let Some(topic) = map.topic(id) else { continue };
-        let side = (map.parent(id) == Some(root)).then_some(if topic.pos.x < root_x {
-            "left"
-        } else {
-            "right"
-        });
+        let left = match topic.side {
+            Some(side) => side == crate::model::Side::Left,
+            None => topic.pos.x < root_x,
+        };
+        let side = (map.parent(id) == Some(root)).then_some(if left { "left" } else { "right" });
         open_node(&mut out, topic, side);
         let tags_as_icons = write_icons(&mut out, topic);
         write_notes(&mut out, &topic.profile.notes);
@@ -71,6 +71,10 @@ pub fn export_mm(workbook: &Workbook) -> String {
             write_attribute(&mut out, name, &value);
         }
         if id == root {
+            if workbook.arrangement != crate::model::Arrangement::Tree {
+                let layout = format!("{:?}", workbook.arrangement);
+                write_attribute(&mut out, profile::LAYOUT, &layout);
+            }
             write_attribute(&mut out, profile::PLAN, &profile::plan_text(&workbook.plan));
         }
         stack.push(Visit::Close);

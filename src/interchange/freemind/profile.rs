@@ -43,6 +43,16 @@ pub(super) const CONTACT: &str = "relmap.contact";
 pub(super) const TAG: &str = "relmap.tag";
 /// On the root: the whole plan, as RON text.
 pub(super) const PLAN: &str = "relmap.plan";
+/// A nudge of the node away from its automatic place, across.
+pub(super) const DX: &str = "relmap.dx";
+/// A nudge of the node away from its automatic place, down.
+pub(super) const DY: &str = "relmap.dy";
+/// The side of the centre a first-level branch keeps in the tree layout, exactly as relmap had it.
+pub(super) const SIDE: &str = "relmap.side";
+/// The palette colour a first-level branch keeps.
+pub(super) const PALETTE: &str = "relmap.palette";
+/// How the map is arranged (on the root), when it is not the tree every map starts as.
+pub(super) const LAYOUT: &str = "relmap.layout";
 
 /// The attribute rows of a node, in a fixed order: position, kind, then the profile field by field, then the
 /// tags that are not written as icons.
@@ -53,6 +63,17 @@ pub(super) fn rows(topic: &Topic, is_root: bool, tags: &[String]) -> Vec<(&'stat
     rows.push((Y, pos.y.to_string()));
     if topic.kind != default_kind(is_root) {
         rows.push((KIND, format!("{:?}", topic.kind)));
+    }
+    let offset = topic.offset.rounded();
+    if offset != crate::model::Pos::default() {
+        rows.push((DX, offset.x.to_string()));
+        rows.push((DY, offset.y.to_string()));
+    }
+    if let Some(side) = topic.side {
+        rows.push((SIDE, format!("{side:?}")));
+    }
+    if let Some(palette) = topic.palette {
+        rows.push((PALETTE, palette.to_string()));
     }
     let profile = &topic.profile;
     for person in &profile.people {
@@ -138,6 +159,8 @@ pub(super) enum Meaning {
     Kind(NodeKind),
     /// The plan (on the root).
     Plan(String),
+    /// How the map is arranged (on the root).
+    Layout(crate::model::Arrangement),
     /// Not one of relmap's attributes: it belongs in the notes.
     Foreign,
     /// One of relmap's names with a value relmap cannot read; the reason is for the report.
@@ -232,6 +255,42 @@ pub(super) fn apply(topic: &mut Topic, name: &str, value: &str) -> Meaning {
             Meaning::Applied
         }
         PLAN => Meaning::Plan(text()),
+        DX | DY => match value.trim().parse::<f32>() {
+            Ok(v) if v.is_finite() => {
+                if name == DX {
+                    topic.offset.x = v;
+                } else {
+                    topic.offset.y = v;
+                }
+                Meaning::Applied
+            }
+            _ => Meaning::Invalid("is not a number".to_owned()),
+        },
+        SIDE => match value.trim() {
+            "Left" => {
+                topic.side = Some(crate::model::Side::Left);
+                Meaning::Applied
+            }
+            "Right" => {
+                topic.side = Some(crate::model::Side::Right);
+                Meaning::Applied
+            }
+            _ => Meaning::Invalid("is neither Left nor Right".to_owned()),
+        },
+        PALETTE => match value.trim().parse::<u8>() {
+            Ok(slot) if slot < crate::model::BRANCH_PALETTE_SIZE => {
+                topic.palette = Some(slot);
+                Meaning::Applied
+            }
+            _ => Meaning::Invalid("is not a colour of the branch palette".to_owned()),
+        },
+        LAYOUT => crate::model::Arrangement::ALL
+            .into_iter()
+            .find(|a| format!("{a:?}").eq_ignore_ascii_case(value.trim()))
+            .map_or_else(
+                || Meaning::Invalid("is not an arrangement (Tree, Radial or Free)".to_owned()),
+                Meaning::Layout,
+            ),
         _ => Meaning::Foreign,
     }
 }

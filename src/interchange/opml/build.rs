@@ -99,6 +99,7 @@ pub(super) fn build(parsed: Parsed, path: &Path) -> Result<Imported, ImportError
         workbook: Workbook {
             map,
             plan: Plan::default(),
+            arrangement: crate::model::Arrangement::Tree,
         },
         report,
     })

@@ -98,11 +98,16 @@ pub(crate) fn branch_colour(map: &MindMap, id: NodeId) -> Colour {
     if let Some(rgb) = map.topic(branch).and_then(|t| t.color) {
         return Colour(rgb.0);
     }
-    let index = map
-        .children(map.root())
-        .iter()
-        .position(|&c| c == branch)
-        .unwrap_or(0);
+    // The colour the branch was given when it first appeared, as the canvas draws it.
+    let index = map.topic(branch).and_then(|t| t.palette).map_or_else(
+        || {
+            map.children(map.root())
+                .iter()
+                .position(|&c| c == branch)
+                .unwrap_or(0)
+        },
+        usize::from,
+    );
     BRANCH_COLOURS[index % BRANCH_COLOURS.len()]
 }
 

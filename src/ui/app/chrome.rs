@@ -73,7 +73,12 @@ impl RelmapApp {
                 self.menu_item(ui, command, commands);
             }
             ui.separator();
-            for command in [AppCommand::LayoutTree, AppCommand::LayoutRadial] {
+            for command in [
+                AppCommand::LayoutTree,
+                AppCommand::LayoutRadial,
+                AppCommand::LayoutFree,
+                AppCommand::ResetPosition,
+            ] {
                 self.menu_item(ui, command, commands);
             }
             ui.separator();
@@ -177,9 +182,24 @@ impl RelmapApp {
             | AppCommand::MoveDown
             | AppCommand::CenterSelection
             | AppCommand::ExportSelectionSvg => !self.selection.is_empty(),
+            AppCommand::ResetPosition => {
+                let map = &self.doc.workbook().map;
+                self.selection.nodes().iter().any(|&id| {
+                    map.topic(id)
+                        .is_some_and(|t| t.offset != crate::model::Pos::default())
+                })
+            }
             _ => true,
         };
-        let mut button = egui::Button::new(label);
+        // The arrangement the map has now is marked in the menu.
+        let arrangement = self.doc.workbook().arrangement;
+        let current = match command {
+            AppCommand::LayoutTree => arrangement == crate::model::Arrangement::Tree,
+            AppCommand::LayoutRadial => arrangement == crate::model::Arrangement::Radial,
+            AppCommand::LayoutFree => arrangement == crate::model::Arrangement::Free,
+            _ => false,
+        };
+        let mut button = egui::Button::new(label).selected(current);
         if let Some(shortcut) = command.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
         }

@@ -3,7 +3,7 @@
 use super::RelmapApp;
 use crate::document::EditCommand;
 use crate::layout::{self, NodeSize};
-use crate::model::{CrossLink, LinkId, NodeId, NodeKind, Pos, Topic};
+use crate::model::{Arrangement, CrossLink, LinkId, NodeId, NodeKind, Pos, Side, Topic};
 use crate::ui::actions::{self, Added, Direction};
 use crate::ui::canvas::{CanvasIntent, CanvasState, StyleChange};
 use crate::ui::command::AppCommand;
@@ -47,24 +47,30 @@ impl RelmapApp {
             AppCommand::AddChild => {
                 let parent = primary.unwrap_or(map.root());
                 let id = self.doc.allocate_node_id();
+                let size_of = |n| self.size_of(ctx, n);
                 let added =
-                    actions::add_child(map_of(&self.doc), parent, id, &|n| self.size_of(ctx, n));
+                    actions::add_child(map_of(&self.doc), parent, id, self.placing(&size_of));
                 self.add_and_type(added);
             }
             AppCommand::AddSibling | AppCommand::AddSiblingBefore => {
                 let node = primary.unwrap_or(map.root());
                 let after = command == AppCommand::AddSibling;
                 let id = self.doc.allocate_node_id();
-                let added = actions::add_sibling(map_of(&self.doc), node, after, id, &|n| {
-                    self.size_of(ctx, n)
-                });
+                let size_of = |n| self.size_of(ctx, n);
+                let added = actions::add_sibling(
+                    map_of(&self.doc),
+                    node,
+                    after,
+                    id,
+                    self.placing(&size_of),
+                );
                 self.add_and_type(added);
             }
             AppCommand::InsertParent => {
                 let Some(node) = primary else { return };
                 let id = self.doc.allocate_node_id();
-                match actions::insert_parent(map_of(&self.doc), node, id, &|n| self.size_of(ctx, n))
-                {
+                let size_of = |n| self.size_of(ctx, n);
+                match actions::insert_parent(map_of(&self.doc), node, id, self.placing(&size_of)) {
                     Ok(added) => self.add_and_type(Some(added)),
                     Err(message) => self.notices.info(message),
                 }
@@ -136,16 +142,46 @@ impl RelmapApp {
             AppCommand::SelectAll => self.selection.extend(actions::all_visible(map), false),
             AppCommand::SelectNone => self.selection.clear(),
             AppCommand::Find => self.find.open(),
-            AppCommand::LayoutTree | AppCommand::LayoutRadial => {
-                let algorithm = if command == AppCommand::LayoutTree {
-                    layout::Algorithm::Tree
-                } else {
-                    layout::Algorithm::Radial
+            AppCommand::LayoutTree | AppCommand::LayoutRadial | AppCommand::LayoutFree => {
+                let arrangement = match command {
+                    AppCommand::LayoutTree => Arrangement::Tree,
+                    AppCommand::LayoutRadial => Arrangement::Radial,
+                    _ => Arrangement::Free,
                 };
-                let moves = arrange(map, algorithm, &|n| self.size_of(ctx, n));
-                if !moves.is_empty() {
-                    self.apply(EditCommand::MoveNodes { moves });
-                    self.canvas.request_fit();
+                if self.doc.workbook().arrangement != arrangement {
+                    self.apply(EditCommand::SetArrangement(arrangement));
+                    if arrangement.is_automatic() {
+                        self.canvas.request_fit();
+                    }
+                } else if arrangement.is_automatic() {
+                    // Asking again for the arrangement the map already has tidies it: every nudge goes.
+                    let mut offsets: Vec<(NodeId, Pos)> = map
+                        .topics()
+                        .filter(|t| t.offset != Pos::default())
+                        .map(|t| (t.id, Pos::default()))
+                        .collect();
+                    offsets.sort_unstable_by_key(|&(id, _)| id);
+                    if offsets.is_empty() {
+                        self.notices.info(format!(
+                            "The map is already laid out as a {}, with no node moved by hand.",
+                            arrangement.label().to_lowercase()
+                        ));
+                    } else {
+                        self.apply(EditCommand::SetOffsets { offsets });
+                        self.canvas.request_fit();
+                    }
+                }
+            }
+            AppCommand::ResetPosition => {
+                let offsets: Vec<(NodeId, Pos)> = self
+                    .selection
+                    .nodes()
+                    .iter()
+                    .filter(|&&id| map.topic(id).is_some_and(|t| t.offset != Pos::default()))
+                    .map(|&id| (id, Pos::default()))
+                    .collect();
+                if !offsets.is_empty() {
+                    self.apply(EditCommand::SetOffsets { offsets });
                 }
             }
             AppCommand::ZoomIn => self.canvas.request_zoom(ZOOM_STEP),
@@ -178,6 +214,12 @@ impl RelmapApp {
         }
         self.selection.set(id);
         self.canvas.request_center(id);
+    }
+
+    /// How new nodes find their place: the automatic layout places them, or in a free arrangement they go
+    /// beside their siblings by the size of each node.
+    fn placing<'a>(&self, size_of: &'a dyn Fn(NodeId) -> NodeSize) -> actions::Placing<'a> {
+        (!self.doc.workbook().arrangement.is_automatic()).then_some(size_of)
     }
 
     /// The size of a node as the canvas draws it, for placing new nodes.
@@ -223,6 +265,8 @@ impl RelmapApp {
                         self.notices
                             .error(format!("That change could not be made: {error}"));
                     }
+                    // Named, the node has its real size and place: keep it in view.
+                    self.canvas.reveal(self.doc.workbook(), id);
                 } else if !unchanged {
                     self.apply(EditCommand::Rename { id, title: text });
                 }
@@ -232,7 +276,14 @@ impl RelmapApp {
                     self.take_back_new_node(id);
                 }
             }
-            CanvasIntent::Move(moves) => self.apply(EditCommand::MoveNodes { moves }),
+            CanvasIntent::Move(moves) => {
+                let command = if self.doc.workbook().arrangement.is_automatic() {
+                    nudges(map, &moves)
+                } else {
+                    EditCommand::MoveNodes { moves }
+                };
+                self.apply(command);
+            }
             CanvasIntent::Drop { nodes, target } => self.drop_onto(&nodes, target, ctx),
             CanvasIntent::Link { from, to } => {
                 let id = self.doc.allocate_link_id();
@@ -246,8 +297,17 @@ impl RelmapApp {
             CanvasIntent::AddFreeNode(pos) => {
                 let root = map.root();
                 let index = map.children(root).len();
+                let centre = map.topic(root).map_or(0.0, |t| t.pos.x);
                 let id = self.doc.allocate_node_id();
-                let topic = Topic::new(id, "", NodeKind::Constituency).at(pos);
+                let mut topic = Topic::new(id, "", NodeKind::Constituency).at(pos);
+                if self.doc.workbook().arrangement == Arrangement::Tree {
+                    // The layout places the new branch, on the side of the centre that was clicked.
+                    topic.side = Some(if pos.x < centre {
+                        Side::Left
+                    } else {
+                        Side::Right
+                    });
+                }
                 let command = EditCommand::AddNode {
                     parent: root,
                     index,
@@ -390,6 +450,7 @@ impl RelmapApp {
             return;
         }
         let mut commands = Vec::new();
+        let automatic = self.doc.workbook().arrangement.is_automatic();
         let mut scratch = self.doc.workbook().clone();
         for &node in nodes {
             let index = scratch.map.children(target).len()
@@ -400,6 +461,21 @@ impl RelmapApp {
                 index,
             };
             if reparent.clone().apply(&mut scratch).is_err() {
+                continue;
+            }
+            if automatic {
+                // The layout places the branch among its new siblings; a nudge from its old place means
+                // nothing there.
+                commands.push(reparent);
+                if scratch
+                    .map
+                    .topic(node)
+                    .is_some_and(|t| t.offset != Pos::default())
+                {
+                    commands.push(EditCommand::SetOffsets {
+                        offsets: vec![(node, Pos::default())],
+                    });
+                }
                 continue;
             }
             // The branch lands where a new child would, and moves as a whole.
@@ -453,29 +529,21 @@ fn map_of(doc: &crate::document::Document) -> &crate::model::MindMap {
     &doc.workbook().map
 }
 
-/// The moves of an automatic layout, for every node that changes place. Nodes hidden in a folded branch move
-/// with the folded node, so that unfolding shows them where they belong.
-fn arrange(
-    map: &crate::model::MindMap,
-    algorithm: layout::Algorithm,
-    size_of: &dyn Fn(NodeId) -> NodeSize,
-) -> Vec<(NodeId, Pos)> {
-    let placed = layout::layout(map, algorithm, size_of);
-    let mut moves = Vec::with_capacity(placed.len());
-    for (id, pos) in placed {
-        let Some(topic) = map.topic(id) else { continue };
-        let (dx, dy) = (pos.x - topic.pos.x, pos.y - topic.pos.y);
-        if dx.abs() < f32::EPSILON && dy.abs() < f32::EPSILON {
-            continue;
-        }
-        moves.push((id, pos));
-        if topic.folded {
-            for hidden in map.subtree(id).into_iter().skip(1) {
-                if let Some(t) = map.topic(hidden) {
-                    moves.push((hidden, Pos::new(t.pos.x + dx, t.pos.y + dy)));
-                }
-            }
-        }
-    }
-    moves
+/// The nudges that a drag of nodes to new places makes in an automatic arrangement: the top of each dragged
+/// branch keeps the distance it was moved as its offset, and the rest of its branch follows it.
+fn nudges(map: &crate::model::MindMap, moves: &[(NodeId, Pos)]) -> EditCommand {
+    let dragged: std::collections::HashSet<NodeId> = moves.iter().map(|&(id, _)| id).collect();
+    let offsets = moves
+        .iter()
+        .filter(|&&(id, _)| map.parent(id).is_none_or(|parent| !dragged.contains(&parent)))
+        .filter_map(|&(id, to)| {
+            let topic = map.topic(id)?;
+            let offset = Pos::new(
+                topic.offset.x + to.x - topic.pos.x,
+                topic.offset.y + to.y - topic.pos.y,
+            );
+            Some((id, offset.rounded()))
+        })
+        .collect();
+    EditCommand::SetOffsets { offsets }
 }

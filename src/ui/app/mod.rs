@@ -274,9 +274,22 @@ impl RelmapApp {
         self.forget_missing_selection();
     }
 
+    /// Gives the document the canvas's measure whenever it has none for the current style (a new document, a
+    /// change of theme, text size or scale), so that the layout always measures nodes as they are drawn.
+    fn keep_measure(&mut self, ctx: &egui::Context) {
+        let key = CanvasState::style_key(ctx);
+        if self.doc.measure_key() != key {
+            let measure = self.canvas.measure_for(ctx, key);
+            self.doc.set_measure(key, measure);
+            // Nodes measured anew are simply drawn in their places; nothing the user did moved them.
+            self.canvas.show_next_change_at_once();
+        }
+    }
+
     /// Draws one frame and handles its input.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.keep_measure(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.watch_file(&ctx);
@@ -399,7 +412,7 @@ impl RelmapApp {
                 &self.selection,
                 self.find.hits(),
                 markers,
-                self.doc.version(),
+                self.doc.drawn_version(),
             );
             for intent in intents {
                 self.handle_intent(intent, &ctx);

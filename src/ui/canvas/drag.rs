@@ -62,6 +62,9 @@ impl CanvasState {
                 if !released {
                     return;
                 }
+                // The nodes are drawn where they were let go, so that they glide on from there to where the
+                // layout puts them, rather than jumping back to where the drag began.
+                self.scene.move_drawn(moving, *delta);
                 if let Some(target) = drop_target {
                     intents.push(CanvasIntent::Drop {
                         nodes: tops.clone(),

@@ -6,6 +6,7 @@ mod drag;
 mod interact;
 mod links;
 mod lod;
+mod measure;
 mod menus;
 mod minimap;
 mod paint;
@@ -151,6 +152,8 @@ pub struct CanvasState {
     context: Option<ContextTarget>,
     /// Where the canvas area was last frame, on screen.
     area: Option<Rect>,
+    /// The style the title sizes were measured in, as [`CanvasState::style_key`] names it.
+    measured_for: u64,
 }
 
 /// What a context menu of the canvas was opened on.
@@ -207,7 +210,9 @@ impl CanvasState {
                 },
             );
         });
-        self.scene.update(ui.ctx(), workbook, version);
+        if self.scene.update(ui.ctx(), workbook, version) {
+            ui.ctx().request_repaint();
+        }
         self.apply_pending_view(rect);
 
         // Panning: drag the empty canvas with the primary button, or with the middle button anywhere. Pointer
@@ -381,12 +386,12 @@ impl CanvasState {
             self.camera.zoom_around(rect, rect.center(), factor);
         }
         if let Some(id) = self.center_pending.take()
-            && let Some(node) = self.scene.rect_of(id)
+            && let Some(node) = self.scene.final_rect_of(id)
         {
             self.camera.center_in_canvas = node.center();
         }
         if let Some(id) = self.reveal_pending.take()
-            && let Some(node) = self.scene.rect_of(id)
+            && let Some(node) = self.scene.final_rect_of(id)
         {
             let on_screen = self.camera.screen_from_canvas(rect) * node;
             self.camera
@@ -491,12 +496,32 @@ impl CanvasState {
     #[must_use]
     pub fn node_size(ctx: &egui::Context, workbook: &Workbook, id: NodeId) -> NodeSize {
         let map = &workbook.map;
-        let title = map.topic(id).map_or("", |t| t.title.as_str());
-        let size = paint::node_size_in_canvas(ctx, title, id == map.root());
-        NodeSize {
-            width: size.x,
-            height: size.y,
+        let Some(topic) = map.topic(id) else {
+            return NodeSize::default();
+        };
+        let size = scene::text_box_size(ctx, &measure::drawn_text(topic), id == map.root());
+        NodeSize::new(size.x + measure::marker_room(topic), size.y)
+    }
+
+    /// The measure the document's automatic layout uses: the one the canvas draws with, sharing its sizes.
+    /// `key` names the style it is made for; a different key forgets every size measured so far.
+    pub fn measure_for(&mut self, ctx: &egui::Context, key: u64) -> crate::document::Measure {
+        if self.measured_for != key {
+            self.scene.sizes.clear();
+            self.measured_for = key;
         }
+        self.scene.sizes.measure(ctx)
+    }
+
+    /// Draws the next change of the map with every node in its new place at once, without gliding.
+    pub fn show_next_change_at_once(&mut self) {
+        self.scene.show_next_change_at_once();
+    }
+
+    /// Names what the style makes text measure; see [`CanvasState::measure_for`].
+    #[must_use]
+    pub fn style_key(ctx: &egui::Context) -> u64 {
+        measure::style_key(ctx)
     }
 }
 

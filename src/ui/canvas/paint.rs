@@ -13,7 +13,7 @@ use crate::model::{Frequency, Health, LinkId, NodeId, Profile, StrategyStatus, W
 
 use super::links::{LinkStyle, cross_link_control, paint_cross_link};
 use super::lod::{Detail, Scratch, paint_plain, paint_plain_highlights};
-use super::scene::{self, Scene, SceneNode};
+use super::scene::{Scene, SceneNode};
 use super::titles;
 use crate::ui::style;
 
@@ -40,11 +40,6 @@ pub(crate) struct PaintView<'a> {
 
 /// Below this font size on screen, titles are not drawn: they could not be read anyway.
 pub(crate) const MIN_READABLE_FONT: f32 = 5.0;
-
-/// The size of a node's box in canvas units.
-pub(crate) fn node_size_in_canvas(ctx: &egui::Context, title: &str, is_root: bool) -> Vec2 {
-    scene::text_box_size(ctx, &display_title(title), is_root)
-}
 
 /// The title as shown: an empty title reads "(untitled)".
 pub(crate) fn display_title(title: &str) -> String {

@@ -9,7 +9,8 @@ use egui::{Color32, FontId, Pos2, Rect, Vec2};
 use crate::model::{LinkId, NodeId, NodeKind, Topic, Workbook};
 use crate::ui::style;
 
-use super::{links, minimap, padded, paint};
+use super::measure::{self, TitleSizes};
+use super::{links, minimap, padded};
 
 /// One node that can be seen (no folded ancestor), with everything a frame needs to draw it.
 #[derive(Clone, Debug)]
@@ -67,9 +68,28 @@ pub(crate) struct Scene {
     /// The nodes as the minimap draws them: at most one speck, with its colour, per few pixels of the minimap,
     /// in canvas units.
     pub minimap: Vec<(Pos2, Color32)>,
-    /// The size of each title's box at 100 % (but the root's), kept across rebuilds: measuring text is the costly part of a
-    /// rebuild, and an edit changes one title at a time.
-    sizes: HashMap<String, Vec2>,
+    /// The size of each title's box at 100 %, kept across rebuilds and shared with the layout's measure:
+    /// measuring text is the costly part of a rebuild, and an edit changes one title at a time.
+    pub sizes: TitleSizes,
+    /// Nodes gliding from where they were drawn before the last change to their new places.
+    glide: Glide,
+    /// Whether nodes were drawn somewhere else by hand (let go after a drag) since the scene was built.
+    moved_by_hand: bool,
+    /// Whether the next change is drawn without gliding.
+    at_once: bool,
+}
+
+/// How long nodes take to glide to new places after a change, in seconds: long enough for the eye to follow,
+/// short enough never to hold the user up.
+const GLIDE_SECONDS: f64 = 0.15;
+
+/// Nodes on their way to new places.
+#[derive(Debug, Default)]
+struct Glide {
+    /// When the glide began, in egui's time.
+    started: f64,
+    /// Each gliding node's place in [`Scene::nodes`], its box at the end, and how far from there it started.
+    nodes: Vec<(u32, Rect, Vec2)>,
 }
 
 impl Default for Scene {
@@ -82,27 +102,73 @@ impl Default for Scene {
             grid: Grid::default(),
             bounds: Rect::NOTHING,
             minimap: Vec::new(),
-            sizes: HashMap::new(),
+            sizes: TitleSizes::default(),
+            glide: Glide::default(),
+            moved_by_hand: false,
+            at_once: false,
         }
     }
 }
 
 impl Scene {
-    /// Builds the scene again if the map changed since it was built.
-    pub fn update(&mut self, ctx: &egui::Context, workbook: &Workbook, version: MapVersion) {
-        if self.version != Some(version) {
-            self.rebuild(ctx, workbook);
+    /// Builds the scene again if the map changed since it was built, and moves gliding nodes on. Returns
+    /// whether nodes are still gliding, so that the caller asks for another frame.
+    pub fn update(
+        &mut self,
+        ctx: &egui::Context,
+        workbook: &Workbook,
+        version: MapVersion,
+    ) -> bool {
+        let now = ctx.input(|i| i.time);
+        if self.version != Some(version) || self.moved_by_hand {
+            self.moved_by_hand = false;
+            // Nodes glide to their new places after a change of the same map; another map simply appears.
+            let same_map = self
+                .version
+                .is_some_and(|(instance, _)| instance == version.0);
+            let at_once = std::mem::take(&mut self.at_once);
+            let glide = same_map && !at_once;
+            self.rebuild_at(ctx, workbook, glide.then_some(now));
             self.version = Some(version);
         }
+        self.glide_on(now)
     }
 
-    /// Builds the scene from `workbook`.
+    /// Builds the scene from `workbook`, with every node in its place at once.
+    #[cfg(test)]
     pub fn rebuild(&mut self, ctx: &egui::Context, workbook: &Workbook) {
+        self.rebuild_at(ctx, workbook, None);
+    }
+
+    /// Moves gliding nodes to where they are at time `now`; returns whether any is still on its way.
+    fn glide_on(&mut self, now: f64) -> bool {
+        if self.glide.nodes.is_empty() {
+            return false;
+        }
+        let t = ((now - self.glide.started) / GLIDE_SECONDS).clamp(0.0, 1.0) as f32;
+        // Ease out: quick at first, settling gently.
+        let left = (1.0 - t).powi(3);
+        for &(index, target, from) in &self.glide.nodes {
+            if let Some(node) = self.nodes.get_mut(index as usize) {
+                node.rect = target.translate(from * left);
+            }
+        }
+        if t >= 1.0 {
+            self.glide.nodes.clear();
+            return false;
+        }
+        true
+    }
+
+    /// Builds the scene from `workbook`. With `glide_from`, the time now, nodes that moved glide from where they
+    /// were drawn to their new places, and new nodes glide out of their parent.
+    fn rebuild_at(&mut self, ctx: &egui::Context, workbook: &Workbook, glide_from: Option<f64>) {
         let map = &workbook.map;
         // Forget sizes of titles no longer in the map once they outnumber the ones in it.
         if self.sizes.len() > 2 * map.len() + 64 {
             self.sizes.clear();
         }
+        let mut glide = Vec::new();
         // The scene before this edit: most nodes are as they were, at the same place in the drawing order, and
         // comparing with them there is much cheaper than looking their titles up.
         let mut before = std::mem::take(&mut self.nodes);
@@ -130,8 +196,27 @@ impl Scene {
             } else {
                 self.measure(ctx, topic, is_root)
             };
-            let rect = Rect::from_center_size(Pos2::new(topic.pos.x, topic.pos.y), size);
+            // The node's room is its box with the room for badges at its right end; the box sits at its left.
+            let room = measure::marker_room(topic);
+            let rect =
+                Rect::from_center_size(Pos2::new(topic.pos.x - room / 2.0, topic.pos.y), size);
             bounds = bounds.union(rect);
+            if glide_from.is_some() {
+                let drawn_before = |id: NodeId| {
+                    self.position
+                        .get(&id)
+                        .and_then(|&at| before.get(at as usize))
+                        .filter(|old| old.id == id)
+                        .map(|old| old.rect.center())
+                };
+                let from = drawn_before(id).or_else(|| map.parent(id).and_then(drawn_before));
+                if let Some(from) = from {
+                    let delta = from - rect.center();
+                    if delta.length_sq() > 0.25 {
+                        glide.push((position, rect, delta));
+                    }
+                }
+            }
             let branch = topic.color.map_or(lineage, style::to_colour);
             let prominent = is_root || parent == Some(0) || topic.kind == NodeKind::Center;
             let (fill, ink, border) = style::colours_of(branch, prominent);
@@ -141,7 +226,13 @@ impl Scene {
                 let children = map.children(id);
                 for (index, &child) in children.iter().enumerate().rev() {
                     let lineage = if is_root {
-                        style::first_level_colour(map.topic(child).and_then(|t| t.color), index)
+                        // A branch's colour is its own, else the palette colour it was given when it
+                        // first appeared, which it keeps whatever happens to the other branches.
+                        let topic = map.topic(child);
+                        style::first_level_colour(
+                            topic.and_then(|t| t.color),
+                            topic.and_then(|t| t.palette).map_or(index, usize::from),
+                        )
                     } else {
                         lineage
                     };
@@ -196,26 +287,24 @@ impl Scene {
         }
         self.links.sort_by_key(|l| l.id);
         self.minimap = minimap::specks(&self.nodes, bounds);
-        let reach: Vec<Rect> = self.nodes.iter().map(|n| self.reach(n)).collect();
+        let mut reach: Vec<Rect> = self.nodes.iter().map(|n| self.reach(n)).collect();
+        // A gliding node is found wherever it is on its way, so it is never culled while in view.
+        for &(index, rect, from) in &glide {
+            if let Some(reach) = reach.get_mut(index as usize) {
+                *reach = reach.union(rect.translate(from));
+            }
+        }
         self.grid = Grid::build(&reach, bounds);
+        self.glide = Glide {
+            started: glide_from.unwrap_or_default(),
+            nodes: glide,
+        };
     }
 
     /// A node's title as drawn, with its icon, and the size of its box, measured once per title.
     fn measure(&mut self, ctx: &egui::Context, topic: &Topic, is_root: bool) -> (String, Vec2) {
-        let text = match topic.icon {
-            Some(icon) => format!("{} {}", icon.glyph(), paint::display_title(&topic.title)),
-            None => paint::display_title(&topic.title),
-        };
-        // The root's title is larger; it is measured each time, being only one.
-        let size = match self.sizes.get(&text) {
-            _ if is_root => text_box_size(ctx, &text, true),
-            Some(size) => *size,
-            None => {
-                let size = text_box_size(ctx, &text, false);
-                self.sizes.insert(text.clone(), size);
-                size
-            }
-        };
+        let text = measure::drawn_text(topic);
+        let size = self.sizes.get(ctx, &text, is_root);
         (text, size)
     }
 
@@ -235,6 +324,31 @@ impl Scene {
     /// A node's box in canvas units, if it can be seen.
     pub fn rect_of(&self, id: NodeId) -> Option<Rect> {
         self.position(id).map(|i| self.nodes[i as usize].rect)
+    }
+
+    /// Builds the next scene with every node in its place at once.
+    pub fn show_next_change_at_once(&mut self) {
+        self.at_once = true;
+    }
+
+    /// Moves where some nodes are drawn, until the scene is next built.
+    pub fn move_drawn(&mut self, nodes: &std::collections::HashSet<NodeId>, delta: Vec2) {
+        for node in &mut self.nodes {
+            if nodes.contains(&node.id) {
+                node.rect = node.rect.translate(delta);
+            }
+        }
+        // Built again at the next frame even if the map did not change (a refused drop), so that the nodes
+        // glide back to their places.
+        self.moved_by_hand = true;
+    }
+
+    /// A node's box in canvas units once it has stopped gliding, if it can be seen: where the view should go
+    /// to show it.
+    pub fn final_rect_of(&self, id: NodeId) -> Option<Rect> {
+        let index = self.position(id)?;
+        let gliding = self.glide.nodes.iter().find(|&&(at, ..)| at == index);
+        Some(gliding.map_or(self.nodes[index as usize].rect, |&(_, target, _)| target))
     }
 
     /// The positions of every node whose box or link to its parent may touch `area` (in canvas units), in

@@ -1,0 +1,161 @@
+//! The map keeps itself laid out in the real window (`egui_kittest`): nodes move on the canvas when the
+//! structure changes, glide there, and branches keep their colours.
+
+// Test helpers outside #[test] functions may fail loudly too.
+#![allow(clippy::unwrap_used)]
+
+mod ui_support;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use relmap::model::{Arrangement, NodeId};
+use relmap::ui::RelmapApp;
+
+use ui_support::{click_node, node, node_titled, press, press_with, starter_harness, workbook};
+
+/// The centre of the node titled `title` on screen.
+fn on_screen(harness: &Harness<'_, RelmapApp>, title: &str) -> egui::Pos2 {
+    node(harness, title).rect().center()
+}
+
+/// The first-level branches of the open map with their palette colours.
+fn palettes(harness: &Harness<'_, RelmapApp>) -> Vec<(NodeId, Option<u8>)> {
+    let map = &workbook(harness).map;
+    map.children(map.root())
+        .iter()
+        .map(|&id| (id, map.topic(id).unwrap().palette))
+        .collect()
+}
+
+#[test]
+fn a_new_map_is_laid_out_as_a_tree() {
+    let harness = starter_harness();
+    assert_eq!(workbook(&harness).arrangement, Arrangement::Tree);
+}
+
+#[test]
+fn ctrl_up_moves_the_node_up_on_the_canvas() {
+    let mut harness = starter_harness();
+    let map = &workbook(&harness).map;
+    let second = map.children(map.root())[1];
+    let first = map.children(map.root())[0];
+    let title = map.topic(second).unwrap().title.clone();
+    let above = map.topic(first).unwrap().title.clone();
+    assert!(on_screen(&harness, &title).y > on_screen(&harness, &above).y);
+
+    click_node(&mut harness, &title);
+    press_with(&mut harness, Modifiers::COMMAND, Key::ArrowUp);
+
+    assert!(
+        on_screen(&harness, &title).y < on_screen(&harness, &above).y,
+        "the node now stands above the sibling it passed"
+    );
+}
+
+#[test]
+fn nodes_glide_to_their_new_places_and_then_rest() {
+    let mut harness = starter_harness();
+    let map = &workbook(&harness).map;
+    let second = map.children(map.root())[1];
+    let title = map.topic(second).unwrap().title.clone();
+    let start = on_screen(&harness, &title);
+    click_node(&mut harness, &title);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::ArrowUp);
+    // One frame after the change the node is on its way, not yet there.
+    harness.step();
+    harness.step();
+    let during = on_screen(&harness, &title);
+    harness.run();
+    let end = on_screen(&harness, &title);
+    assert!(
+        (during.y - start.y).abs() > 0.5 && (during.y - end.y).abs() > 0.5,
+        "start {start:?}, during {during:?}, end {end:?}"
+    );
+}
+
+#[test]
+fn unfolding_shows_the_children_next_to_their_parent() {
+    let mut harness = starter_harness();
+    let map = &workbook(&harness).map;
+    let branch = map.children(map.root())[0];
+    let title = map.topic(branch).unwrap().title.clone();
+    let child = map.children(branch)[0];
+    let child_title = map.topic(child).unwrap().title.clone();
+
+    click_node(&mut harness, &title);
+    press(&mut harness, Key::Space);
+    assert!(workbook(&harness).map.topic(branch).unwrap().folded);
+    assert!(harness.query_by_label(&child_title).is_none());
+    press(&mut harness, Key::Space);
+
+    let parent = node(&harness, &title).rect();
+    let child = node(&harness, &child_title).rect();
+    assert!(
+        (child.center().y - parent.center().y).abs() < 200.0,
+        "{child:?} beside {parent:?}"
+    );
+    assert!(
+        (child.center().x - parent.center().x).abs() < parent.width() + child.width() + 80.0,
+        "{child:?} beside {parent:?}"
+    );
+}
+
+#[test]
+fn deleting_a_branch_does_not_change_any_other_branch_colour() {
+    let mut harness = starter_harness();
+    let before = palettes(&harness);
+    let gone = before[2].0;
+    let title = workbook(&harness).map.topic(gone).unwrap().title.clone();
+    click_node(&mut harness, &title);
+    press(&mut harness, Key::Delete);
+    let expected: Vec<_> = before.into_iter().filter(|&(id, _)| id != gone).collect();
+    assert_eq!(palettes(&harness), expected);
+}
+
+#[test]
+fn a_new_child_of_staff_stays_beside_staff() {
+    let mut harness = starter_harness();
+    let staff = node_titled(&harness, "Staff");
+    for title in ["Deputy", "Branch managers"] {
+        click_node(&mut harness, "Staff");
+        press(&mut harness, Key::Tab);
+        harness.get_by_label("Title").type_text(title);
+        harness.run();
+        press(&mut harness, Key::Enter);
+    }
+    let map = &workbook(&harness).map;
+    let managers = node_titled(&harness, "Branch managers");
+    assert_eq!(map.parent(managers), Some(staff));
+    // Nothing of another branch lies between Staff and its new child.
+    let (top, bottom) = {
+        let a = on_screen(&harness, "Staff").y;
+        let b = on_screen(&harness, "Branch managers").y;
+        (a.min(b), a.max(b))
+    };
+    for &other in map.children(map.root()) {
+        if other == staff {
+            continue;
+        }
+        let title = map.topic(other).unwrap().title.clone();
+        let y = on_screen(&harness, &title).y;
+        let same_side = (on_screen(&harness, &title).x > on_screen(&harness, "You").x)
+            == (on_screen(&harness, "Staff").x > on_screen(&harness, "You").x);
+        assert!(
+            !(same_side && y > top && y < bottom),
+            "{title} stands between Staff and its child"
+        );
+    }
+}
+
+#[test]
+fn choosing_free_placement_keeps_nodes_where_they_are_and_tree_lays_them_out_again() {
+    let mut harness = starter_harness();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Place nodes freely").click();
+    harness.run();
+    assert_eq!(workbook(&harness).arrangement, Arrangement::Free);
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    assert_eq!(workbook(&harness).arrangement, Arrangement::Tree);
+}
