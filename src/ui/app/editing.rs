@@ -535,7 +535,10 @@ fn nudges(map: &crate::model::MindMap, moves: &[(NodeId, Pos)]) -> EditCommand {
     let dragged: std::collections::HashSet<NodeId> = moves.iter().map(|&(id, _)| id).collect();
     let offsets = moves
         .iter()
-        .filter(|&&(id, _)| map.parent(id).is_none_or(|parent| !dragged.contains(&parent)))
+        .filter(|&&(id, _)| {
+            map.parent(id)
+                .is_none_or(|parent| !dragged.contains(&parent))
+        })
         .filter_map(|&(id, to)| {
             let topic = map.topic(id)?;
             let offset = Pos::new(
