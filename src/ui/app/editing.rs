@@ -80,8 +80,9 @@ impl RelmapApp {
                 }
             }
             AppCommand::Delete => {
-                let tops = self.selection.tops(map);
-                if tops.is_empty() {
+                // The root stays: with everything selected (Ctrl+A), Delete removes the rest of the map.
+                let tops = self.selection.removable_tops(map);
+                if tops.is_empty() && !self.selection.contains(map.root()) {
                     return;
                 }
                 // After deleting, select what is left nearby: the parent of the first deleted node.
