@@ -43,6 +43,10 @@ use super::welcome::{Welcome, welcome_ui};
 /// or zenity, and nobody cancels a real dialog that fast.
 const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
 
+/// The longest an idle window goes without asking the clock for the date, so that "today" (contacts logged
+/// today, overdue badges, the balance) rolls over at midnight even when nobody touches the window.
+const CLOCK_CHECK: Duration = Duration::from_mins(1);
+
 /// What the user was doing when relmap had to ask about unsaved changes; it is carried on once they answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PendingAction {
@@ -126,7 +130,10 @@ pub struct RelmapApp {
     prefs: Preferences,
     title_shown: String,
     allow_close: bool,
+    /// The date that counts as today, read from `clock` at the start of every frame.
     today: NaiveDate,
+    /// Where the date comes from: the local calendar, or whatever a test sets.
+    clock: Box<dyn Fn() -> NaiveDate>,
 }
 
 impl RelmapApp {
@@ -170,7 +177,8 @@ impl RelmapApp {
             prefs: Preferences::default(),
             title_shown: String::new(),
             allow_close: false,
-            today: chrono::Local::now().date_naive(),
+            today: local_today(),
+            clock: Box::new(local_today),
         };
         app.start_from(Template::FiveConstituencies);
         if let Some(path) = file {
@@ -248,9 +256,16 @@ impl RelmapApp {
         self.notices.list()
     }
 
-    /// Sets the date that counts as today, for due dates (tests use a fixed date).
+    /// Sets the date that counts as today, for due dates, from now on (tests use a fixed date).
     pub fn set_today(&mut self, today: NaiveDate) {
-        self.today = today;
+        self.set_clock(move || today);
+    }
+
+    /// Takes the date that counts as today from `clock` instead of the local calendar. It is asked at the
+    /// start of every frame, so a test can move the date on between frames.
+    pub fn set_clock(&mut self, clock: impl Fn() -> NaiveDate + 'static) {
+        self.today = clock();
+        self.clock = Box::new(clock);
     }
 
     /// The window title: "<file name> — relmap", with a ● while there are unsaved changes.
@@ -277,6 +292,9 @@ impl RelmapApp {
     /// Draws one frame and handles its input.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        // Asking the clock is cheap, so every frame does; the repaint keeps an idle window asking.
+        self.today = (self.clock)();
+        ctx.request_repaint_after(CLOCK_CHECK);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.watch_file(&ctx);
@@ -586,4 +604,9 @@ impl eframe::App for RelmapApp {
         // A clean exit: nothing to recover next time.
         self.remove_recovery_copy();
     }
+}
+
+/// Today in the user's time zone.
+fn local_today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
