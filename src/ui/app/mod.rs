@@ -415,7 +415,7 @@ impl RelmapApp {
                 ui,
                 self.doc.workbook(),
                 &self.selection,
-                self.find.hits(),
+                self.find.hits(self.doc.version()),
                 markers,
                 self.doc.version(),
             );
@@ -434,7 +434,7 @@ impl RelmapApp {
                 );
                 match self
                     .find
-                    .ui(&mut child, self.doc.workbook(), self.doc.revision())
+                    .ui(&mut child, self.doc.workbook(), self.doc.version())
                 {
                     Some(FindRequest::Show(id)) => self.show_hit(id),
                     Some(FindRequest::Close) => self.canvas.request_focus(),
