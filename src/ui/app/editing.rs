@@ -92,7 +92,11 @@ impl RelmapApp {
                     .unwrap_or(map.root());
                 match actions::delete(map, &tops) {
                     Ok(command) => {
+                        let before = self.doc.undo_depth();
                         self.apply(command);
+                        if self.doc.undo_depth() > before {
+                            self.deleted.record(self.doc.version(), tops);
+                        }
                         self.selection.set(next);
                     }
                     Err(message) => self.notices.info(message),

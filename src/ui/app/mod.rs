@@ -25,6 +25,7 @@ use crate::storage::Template;
 
 use super::canvas::{self, CanvasState};
 use super::command::AppCommand;
+use super::deleted::DeletedBranches;
 use super::dialogs::PathPrompt;
 use super::file_dialog::{FilePicker, PickKind};
 use super::find_bar::{FindBar, FindRequest};
@@ -75,6 +76,8 @@ pub struct RelmapApp {
     doc: Document,
     canvas: CanvasState,
     selection: Selection,
+    /// What recent deletes removed, so that undoing one selects what it restores.
+    deleted: DeletedBranches,
     find: FindBar,
     outline: OutlineState,
     plan: PlanPanel,
@@ -145,6 +148,7 @@ impl RelmapApp {
             doc: Document::new(Workbook::default(), None),
             canvas: CanvasState::default(),
             selection: Selection::default(),
+            deleted: DeletedBranches::default(),
             find: FindBar::default(),
             outline: OutlineState::default(),
             plan: PlanPanel::default(),
@@ -312,6 +316,15 @@ impl RelmapApp {
             } else {
                 self.help_open = false;
             }
+        }
+        // The welcome screen promises that F1 opens the help at any time; it steps aside for it.
+        if self.welcome
+            && AppCommand::Help
+                .shortcut()
+                .is_some_and(|shortcut| ctx.input_mut(|i| i.consume_shortcut(&shortcut)))
+        {
+            self.welcome = false;
+            commands.push(AppCommand::Help);
         }
         if self.prompt.is_none()
             && self.confirming.is_none()
@@ -535,8 +548,21 @@ impl RelmapApp {
             AppCommand::SaveAs => self.start_pick(PickKind::SaveAs),
             AppCommand::SaveAsPath => self.prompt_for_path(PickKind::SaveAs),
             AppCommand::Undo => {
-                if let Err(error) = self.doc.undo() {
-                    self.notices.error(format!("Could not undo: {error}"));
+                let restores = self
+                    .deleted
+                    .restored_by_undo_from(self.doc.version())
+                    .map(<[NodeId]>::to_vec);
+                match self.doc.undo() {
+                    // The branches a delete took come back selected, as they were before it.
+                    Ok(true) => {
+                        if let Some(tops) = restores {
+                            let map = &self.doc.workbook().map;
+                            self.selection
+                                .extend(tops.into_iter().filter(|&id| map.contains(id)), false);
+                        }
+                    }
+                    Ok(false) => {}
+                    Err(error) => self.notices.error(format!("Could not undo: {error}")),
                 }
                 self.forget_missing_selection();
             }
