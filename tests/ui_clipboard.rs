@@ -97,3 +97,33 @@ fn pasting_an_indented_list_from_another_program_creates_a_subtree() {
         .collect();
     assert_eq!(children, ["Teen advisory group", "Friends of the library"]);
 }
+
+/// The Edit menu's items are labelled with their shortcut, as egui names a button with shortcut text.
+#[test]
+fn the_edit_menu_copies_cuts_and_asks_the_window_to_paste() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Self");
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Copy Ctrl+C").click();
+    harness.step();
+    let text = copied(&harness).expect("the menu's Copy put the branch on the clipboard");
+    assert!(text.starts_with("Self\n"), "{text}");
+    harness.run();
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Paste Ctrl+V").click();
+    harness.step();
+    let asked = harness.output().viewport_output[&egui::ViewportId::ROOT]
+        .commands
+        .contains(&egui::ViewportCommand::RequestPaste);
+    assert!(asked, "the window is asked for the clipboard's text");
+    harness.run();
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Cut Ctrl+X").click();
+    harness.run();
+    assert!(harness.query_by_label("Self").is_none());
+}
