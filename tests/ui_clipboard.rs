@@ -127,3 +127,35 @@ fn the_edit_menu_copies_cuts_and_asks_the_window_to_paste() {
     harness.run();
     assert!(harness.query_by_label("Self").is_none());
 }
+
+#[test]
+fn a_paste_that_would_nest_the_map_deeper_than_relmap_opens_is_refused() {
+    let mut harness = starter_harness();
+    let nodes = (0..relmap::model::MAX_LEVELS)
+        .map(|i| relmap::interchange::FragmentNode {
+            parent: i.checked_sub(1),
+            title: format!("level {i}"),
+            ..relmap::interchange::FragmentNode::default()
+        })
+        .collect();
+    let fragment = relmap::interchange::Fragment {
+        nodes,
+        links: Vec::new(),
+    };
+    let before = snapshot(&harness);
+    click_node(&mut harness, "You");
+    harness.event(egui::Event::Paste(relmap::interchange::to_clipboard_text(
+        &fragment,
+    )));
+    harness.run();
+    assert_eq!(snapshot(&harness), before, "nothing was pasted");
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.text.contains("at most 2000 levels")),
+        "{:?}",
+        harness.state().notices()
+    );
+}

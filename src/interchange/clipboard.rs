@@ -153,6 +153,18 @@ impl Fragment {
         self.nodes.is_empty()
     }
 
+    /// How many levels the deepest copied subtree has: 1 for single nodes, 0 for an empty fragment. One pass,
+    /// since every node's parent comes before it.
+    #[must_use]
+    pub fn levels(&self) -> usize {
+        let mut level: Vec<usize> = Vec::with_capacity(self.nodes.len());
+        for (i, node) in self.nodes.iter().enumerate() {
+            let own = node.parent.filter(|&p| p < i).map_or(1, |p| level[p] + 1);
+            level.push(own);
+        }
+        level.into_iter().max().unwrap_or(0)
+    }
+
     /// The positions of the subtrees' tops, in order.
     #[must_use]
     pub fn roots(&self) -> Vec<usize> {
