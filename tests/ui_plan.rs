@@ -485,8 +485,12 @@ fn a_contact_logged_after_midnight_is_dated_the_new_day() {
 
 #[test]
 fn an_idle_window_asks_for_the_date_again_within_a_minute() {
-    let dir = tempfile::tempdir().unwrap();
-    let harness = harness(&dir);
+    // A new, unsaved map: no file to watch, so nothing else asks for the next frame.
+    let app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
+    harness.run();
     let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
     assert!(
         delay <= std::time::Duration::from_mins(1),
