@@ -454,7 +454,8 @@ fn very_deep_nesting_is_an_error_not_a_stack_overflow() {
 
 #[test]
 fn a_deep_but_sane_outline_imports_and_exports() {
-    let depth = 2_000;
+    // As deep as relmap imports at all.
+    let depth = MAX_OUTLINE_DEPTH;
     let mut text = String::from("<opml version=\"2.0\"><body>");
     for i in 0..depth {
         write!(text, "<outline text=\"level {i}\">").unwrap();

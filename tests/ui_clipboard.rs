@@ -97,3 +97,65 @@ fn pasting_an_indented_list_from_another_program_creates_a_subtree() {
         .collect();
     assert_eq!(children, ["Teen advisory group", "Friends of the library"]);
 }
+
+/// The Edit menu's items are labelled with their shortcut, as egui names a button with shortcut text.
+#[test]
+fn the_edit_menu_copies_cuts_and_asks_the_window_to_paste() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Self");
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Copy Ctrl+C").click();
+    harness.step();
+    let text = copied(&harness).expect("the menu's Copy put the branch on the clipboard");
+    assert!(text.starts_with("Self\n"), "{text}");
+    harness.run();
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Paste Ctrl+V").click();
+    harness.step();
+    let asked = harness.output().viewport_output[&egui::ViewportId::ROOT]
+        .commands
+        .contains(&egui::ViewportCommand::RequestPaste);
+    assert!(asked, "the window is asked for the clipboard's text");
+    harness.run();
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Cut Ctrl+X").click();
+    harness.run();
+    assert!(harness.query_by_label("Self").is_none());
+}
+
+#[test]
+fn a_paste_that_would_nest_the_map_deeper_than_relmap_opens_is_refused() {
+    let mut harness = starter_harness();
+    let nodes = (0..relmap::model::MAX_LEVELS)
+        .map(|i| relmap::interchange::FragmentNode {
+            parent: i.checked_sub(1),
+            title: format!("level {i}"),
+            ..relmap::interchange::FragmentNode::default()
+        })
+        .collect();
+    let fragment = relmap::interchange::Fragment {
+        nodes,
+        links: Vec::new(),
+    };
+    let before = snapshot(&harness);
+    click_node(&mut harness, "You");
+    harness.event(egui::Event::Paste(relmap::interchange::to_clipboard_text(
+        &fragment,
+    )));
+    harness.run();
+    assert_eq!(snapshot(&harness), before, "nothing was pasted");
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.text.contains("at most 2000 levels")),
+        "{:?}",
+        harness.state().notices()
+    );
+}

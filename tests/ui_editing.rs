@@ -282,6 +282,46 @@ fn space_folds_and_ctrl_arrows_reorder() {
 }
 
 #[test]
+fn undoing_a_delete_selects_the_restored_node_not_its_parent() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Community");
+    let community = node_titled(&harness, "Community");
+    press(&mut harness, Key::Delete);
+    assert_eq!(
+        harness.state().selected(),
+        Some(workbook(&harness).map.root())
+    );
+
+    undo(&mut harness);
+    assert_eq!(harness.state().selected(), Some(community));
+    assert_eq!(harness.state().selection().len(), 1);
+    // So the next Delete takes the same branch again, not the parent with everything under it.
+    let size = workbook(&harness).map.len();
+    press(&mut harness, Key::Delete);
+    assert_eq!(workbook(&harness).map.len(), size - 9);
+}
+
+#[test]
+fn ctrl_a_then_delete_removes_everything_but_the_root_and_undo_brings_it_back() {
+    let mut harness = starter_harness();
+    let before = snapshot(&harness);
+    let root = workbook(&harness).map.root();
+    let first_level = workbook(&harness).map.children(root).to_vec();
+    press_with(&mut harness, Modifiers::COMMAND, Key::A);
+    press(&mut harness, Key::Delete);
+    assert_eq!(workbook(&harness).map.len(), 1, "only the root stays");
+    assert_eq!(harness.state().selected(), Some(root));
+
+    undo(&mut harness);
+    assert_eq!(snapshot(&harness), before);
+    let mut selected = harness.state().selection().nodes().to_vec();
+    selected.sort_unstable();
+    let mut expected = first_level;
+    expected.sort_unstable();
+    assert_eq!(selected, expected, "the restored branches are selected");
+}
+
+#[test]
 fn ctrl_a_selects_everything_and_escape_clears() {
     let mut harness = starter_harness();
     press_with(&mut harness, Modifiers::COMMAND, Key::A);

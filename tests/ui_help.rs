@@ -113,6 +113,21 @@ fn the_welcome_screen_says_where_help_is() {
 }
 
 #[test]
+fn f1_opens_the_help_while_the_welcome_screen_is_up() {
+    let mut app = ui_support::starter_app();
+    app.show_welcome();
+    let mut harness = ui_support::harness_with(app);
+    press(&mut harness, Key::F1);
+    harness.get_by_label("Keyboard shortcuts");
+    assert!(
+        harness
+            .query_by_label_contains("Press F1 at any time for help")
+            .is_none(),
+        "the welcome screen stepped aside for the help"
+    );
+}
+
+#[test]
 fn the_health_ratings_say_what_they_mean_when_hovered() {
     let mut harness = starter_harness();
     click_node(&mut harness, "Community");

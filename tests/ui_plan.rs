@@ -462,3 +462,38 @@ fn every_tab_can_be_left_for_every_other() {
         }
     }
 }
+
+#[test]
+fn a_contact_logged_after_midnight_is_dated_the_new_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(&dir);
+    let clock = std::rc::Rc::new(std::cell::Cell::new(today()));
+    let read = std::rc::Rc::clone(&clock);
+    harness.state_mut().set_clock(move || read.get());
+    harness.run();
+    open_tab(&mut harness, "Relationships");
+    let staff = node_titled(&harness, "Staff");
+
+    // The window stays open past midnight.
+    let tomorrow = today().succ_opt().unwrap();
+    clock.set(tomorrow);
+    harness.run();
+    click(&mut harness, "Log contact today for Staff");
+    let profile = &workbook(&harness).map.topic(staff).unwrap().profile;
+    assert_eq!(profile.last_contact(), Some(tomorrow));
+}
+
+#[test]
+fn an_idle_window_asks_for_the_date_again_within_a_minute() {
+    // A new, unsaved map: no file to watch, so nothing else asks for the next frame.
+    let app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
+    harness.run();
+    let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay <= std::time::Duration::from_mins(1),
+        "the next frame is {delay:?} away"
+    );
+}

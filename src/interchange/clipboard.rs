@@ -3,7 +3,8 @@
 //! egui's clipboard carries one string, so one text has to serve two readers. It starts with a plain outline
 //! (two spaces per level, one title per line), which is what a user wants to see when pasting into an e-mail
 //! or a text editor. Below it, after a blank line, a delimited block carries everything relmap needs for an
-//! exact copy: kinds, relative positions, looks, profiles and the cross-links inside the copied set.
+//! exact copy: kinds, relative positions, looks, links, tags, profiles and the cross-links inside the copied
+//! set.
 //!
 //! ```text
 //! Governing authority
@@ -42,7 +43,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::outline;
-use crate::model::{Icon, MindMap, NodeId, NodeKind, Pos, Profile, Rgb};
+use crate::model::{Icon, MindMap, NodeId, NodeKind, Pos, Profile, Rgb, Topic};
 
 /// The version of the block this build writes, and the newest it reads.
 pub const CLIPBOARD_VERSION: u32 = 1;
@@ -93,6 +94,12 @@ pub struct FragmentNode {
     /// Its icon.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icon: Option<Icon>,
+    /// A web address or file path kept on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// Its tags, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     /// Its relationship profile, whole.
     #[serde(default, skip_serializing_if = "Profile::is_empty")]
     pub profile: Profile,
@@ -144,6 +151,18 @@ impl Fragment {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
+    }
+
+    /// How many levels the deepest copied subtree has: 1 for single nodes, 0 for an empty fragment. One pass,
+    /// since every node's parent comes before it.
+    #[must_use]
+    pub fn levels(&self) -> usize {
+        let mut level: Vec<usize> = Vec::with_capacity(self.nodes.len());
+        for (i, node) in self.nodes.iter().enumerate() {
+            let own = node.parent.filter(|&p| p < i).map_or(1, |p| level[p] + 1);
+            level.push(own);
+        }
+        level.into_iter().max().unwrap_or(0)
     }
 
     /// The positions of the subtrees' tops, in order.
@@ -219,7 +238,26 @@ pub fn copy(map: &MindMap, selection: &[NodeId]) -> Fragment {
     for top in tops {
         for id in map.subtree(top) {
             let Some(topic) = map.topic(id) else { continue };
-            let base = *origin.get_or_insert(topic.pos);
+            // Named field by field, with no `..`, so that a field added to `Topic` does not compile here until
+            // the clipboard carries it too.
+            let Topic {
+                id: _,
+                title,
+                kind,
+                pos,
+                // Where the layout put the branch, its nudge, side and branch colour belong to its old place;
+                // pasted, it is laid out, and coloured if it lands on the first level, where it lands.
+                offset: _,
+                side: _,
+                palette: _,
+                folded,
+                color,
+                icon,
+                link,
+                tags,
+                profile,
+            } = topic;
+            let base = *origin.get_or_insert(*pos);
             let parent = if id == top {
                 None
             } else {
@@ -228,13 +266,15 @@ pub fn copy(map: &MindMap, selection: &[NodeId]) -> Fragment {
             position.insert(id, fragment.nodes.len());
             fragment.nodes.push(FragmentNode {
                 parent,
-                title: topic.title.clone(),
-                kind: topic.kind,
-                offset: Pos::new(topic.pos.x - base.x, topic.pos.y - base.y).rounded(),
-                folded: topic.folded,
-                color: topic.color,
-                icon: topic.icon,
-                profile: topic.profile.clone(),
+                title: title.clone(),
+                kind: *kind,
+                offset: Pos::new(pos.x - base.x, pos.y - base.y).rounded(),
+                folded: *folded,
+                color: *color,
+                icon: *icon,
+                link: link.clone(),
+                tags: tags.clone(),
+                profile: profile.clone(),
             });
         }
     }

@@ -3,6 +3,7 @@
 //! relationship plan and the balance across constituencies. Plain `CommonMark` with pipe tables, so it reads well
 //! as text and renders on any Markdown site.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -11,6 +12,10 @@ use crate::model::{
     ActionStatus, ChecklistItem, MindMap, NodeId, PlanText, Profile, StrategyStatus, Workbook,
     balance, is_relationship,
 };
+
+/// The deepest indentation of the map's nested list, in levels (see `map_list`). Markdown viewers stop
+/// showing nesting long before this.
+const MAX_INDENT: usize = 40;
 
 /// Writes the workbook as Markdown. `today` dates the report and decides what is overdue.
 #[must_use]
@@ -37,13 +42,23 @@ pub fn to_markdown(workbook: &Workbook, today: NaiveDate) -> String {
 }
 
 /// The tree as a nested list, depth first, children in their order; notes follow their node, indented.
+///
+/// Lists are indented by two spaces a level, but never by more than [`MAX_INDENT`] levels: the indentation of a
+/// very deep map would otherwise grow with the square of its depth (a chain of 200,000 nodes took tens of
+/// gigabytes). A node deeper than that is listed at the deepest indentation, its level written before its
+/// title, so the text still says where it belongs.
 fn map_list(out: &mut String, map: &MindMap) {
     // An explicit stack: deep maps must not overflow the call stack.
     let mut stack: Vec<(NodeId, usize)> = vec![(map.root(), 0)];
     while let Some((id, depth)) = stack.pop() {
         let Some(topic) = map.topic(id) else { continue };
-        let indent = "  ".repeat(depth);
-        let mut line = format!("{indent}- {}", inline(&topic.title));
+        let indent = "  ".repeat(depth.min(MAX_INDENT));
+        let level = if depth > MAX_INDENT {
+            format!("(level {}) ", depth + 1)
+        } else {
+            String::new()
+        };
+        let mut line = format!("{indent}- {level}{}", inline(&topic.title));
         if let Some(icon) = topic.icon {
             let _ = write!(line, " {}", icon.glyph());
         }
@@ -70,12 +85,13 @@ fn relationships(out: &mut String, map: &MindMap, today: NaiveDate) {
         return;
     }
     out.push_str("## Relationships\n\n");
+    let branches = map.branch_table();
     for id in with_profile {
         let Some(topic) = map.topic(id) else { continue };
         let p = &topic.profile;
         let _ = writeln!(out, "### {}\n", inline(&topic.title));
         let _ = writeln!(out, "- Kind: {}", topic.kind.label());
-        if let Some(branch) = constituency(map, id) {
+        if let Some(branch) = constituency(map, &branches, id) {
             let _ = writeln!(out, "- Constituency: {}", inline(&branch));
         }
         if p.frequency != crate::model::Frequency::None {
@@ -255,6 +271,7 @@ fn relationship_plan(out: &mut String, map: &MindMap, today: NaiveDate) {
         out.push_str("_No node has a frequency or strategies yet._\n\n");
         return;
     }
+    let branches = map.branch_table();
     out.push_str(
         "| Node | Constituency | Frequency | Strategies | Success measures | Last contact | Next due |\n\
          |---|---|---|---|---|---|---|\n",
@@ -273,7 +290,9 @@ fn relationship_plan(out: &mut String, map: &MindMap, today: NaiveDate) {
             out,
             "| {} | {} | {} | {} | {} | {} | {next} |",
             cell(&topic.title),
-            constituency(map, id).map(|c| cell(&c)).unwrap_or_default(),
+            constituency(map, &branches, id)
+                .map(|c| cell(&c))
+                .unwrap_or_default(),
             p.frequency.label(),
             strategies.join("<br>"),
             measures.join("<br>"),
@@ -313,10 +332,12 @@ fn balance_section(out: &mut String, map: &MindMap, today: NaiveDate) {
     out.push('\n');
 }
 
-/// The first-level constituency a node belongs to, by title.
-fn constituency(map: &MindMap, id: NodeId) -> Option<String> {
-    map.branch_of(id)
-        .and_then(|branch| map.topic(branch))
+/// The first-level constituency a node belongs to, by title, looked up in the map's
+/// [`MindMap::branch_table`].
+fn constituency(map: &MindMap, branches: &HashMap<NodeId, NodeId>, id: NodeId) -> Option<String> {
+    branches
+        .get(&id)
+        .and_then(|&branch| map.topic(branch))
         .map(|t| t.title.clone())
 }
 

@@ -121,9 +121,8 @@ pub fn instantiate(fragment: &Fragment, origin: Pos, ids: &mut (impl IdSource + 
                 folded: node.folded,
                 color: node.color,
                 icon: node.icon,
-                // The clipboard format does not carry links and tags (yet).
-                link: None,
-                tags: Vec::new(),
+                link: node.link.clone(),
+                tags: node.tags.clone(),
                 profile: node.profile.clone(),
             },
         });

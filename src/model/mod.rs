@@ -16,7 +16,7 @@ pub use balance::{
 };
 pub use generate::generate;
 pub use ids::{LinkId, NodeId};
-pub use map::{CrossLink, MapError, MindMap, RemovedSubtree};
+pub use map::{CrossLink, MAX_LEVELS, MapError, MindMap, RemovedSubtree};
 pub use plan::{ActionItem, ActionStatus, ChecklistItem, Plan, PlanText};
 pub use profile::{
     Contact, Frequency, Health, Person, Profile, ProfileText, Strategy, StrategyStatus,

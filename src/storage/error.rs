@@ -74,6 +74,20 @@ pub enum LoadError {
         /// The newest version this build reads.
         supported: u32,
     },
+    /// A map nested deeper than [`crate::model::MAX_LEVELS`] levels, which no real map is.
+    #[error(
+        "{}: the map is nested {levels} levels deep, but relmap opens maps of at most {limit} levels \
+         (real maps stay under 30); the file is damaged or was made to break programs",
+        path.display()
+    )]
+    TooDeep {
+        /// The file.
+        path: PathBuf,
+        /// How many levels the map in the file has.
+        levels: usize,
+        /// The most levels allowed.
+        limit: usize,
+    },
     /// The data does not form a proper map.
     #[error("{}: the map in this file is broken: {}", path.display(), list(problems))]
     Invalid {

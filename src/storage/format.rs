@@ -24,8 +24,8 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Arrangement, CrossLink, Icon, MindMap, NodeId, NodeKind, Plan, Pos, Profile, Rgb, Side, Topic,
-    Workbook,
+    Arrangement, CrossLink, Icon, MAX_LEVELS, MindMap, NodeId, NodeKind, Plan, Pos, Profile, Rgb,
+    Side, Topic, Workbook,
 };
 
 use super::LoadError;
@@ -316,6 +316,15 @@ fn build(body: BodyV1, path: &Path) -> Result<Workbook, LoadError> {
     if !problems.is_empty() {
         problems.dedup();
         return Err(invalid(problems));
+    }
+    // Checked once the tree is known to be valid, so that the walk that counts levels meets no cycle.
+    let levels = map.levels();
+    if levels > MAX_LEVELS {
+        return Err(LoadError::TooDeep {
+            path: path.to_owned(),
+            levels,
+            limit: MAX_LEVELS,
+        });
     }
     Ok(Workbook {
         map,

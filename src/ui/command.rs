@@ -3,181 +3,148 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// A command the user can give from a menu or the keyboard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum AppCommand {
-    /// Start a new map from the starter template.
-    New,
-    /// Start a new map from the five-constituencies template.
-    NewFiveConstituencies,
-    /// Start a new map from the spheres-of-responsibility template.
-    NewSpheres,
-    /// Start a new map with only a centre node.
-    NewBlank,
-    /// Open the filled-in example map as a new map.
-    OpenExample,
-    /// Open a map with the file dialog.
-    Open,
-    /// Open a map by typing its path.
-    OpenPath,
-    /// Open another mind-map tool's file (`FreeMind`, Freeplane) as a new map.
-    Import,
-    /// Write the map as a FreeMind/Freeplane `.mm` file.
-    ExportFreeMind,
-    /// Write the map as an OPML outline.
-    ExportOpml,
-    /// Write the map and the worksheet as Markdown.
-    ExportMarkdown,
-    /// Write the map as an SVG picture.
-    ExportSvg,
-    /// Write the map as a PNG picture.
-    ExportPng,
-    /// Write the selected nodes as an SVG picture.
-    ExportSelectionSvg,
-    /// Write the printable HTML report of the map and the plan.
-    ExportReport,
-    /// Save to the current file.
-    Save,
-    /// Save to a new file chosen in the file dialog.
-    SaveAs,
-    /// Save to a new file by typing its path.
-    SaveAsPath,
-    /// Close the window.
-    Quit,
-    /// Undo the last change.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Add a child to the selected node and edit its title.
-    AddChild,
-    /// Add a sibling after the selected node and edit its title.
-    AddSibling,
-    /// Add a sibling before the selected node and edit its title.
-    AddSiblingBefore,
-    /// Insert a new parent above the selected node.
-    InsertParent,
-    /// Edit the title of the selected node on the canvas.
-    EditTitle,
-    /// Delete the selected nodes with their subtrees.
-    Delete,
-    /// Fold or unfold the selected nodes.
-    ToggleFold,
-    /// Move the selected node up among its siblings.
-    MoveUp,
-    /// Move the selected node down among its siblings.
-    MoveDown,
-    /// Select the node to the left.
-    SelectLeft,
-    /// Select the node to the right.
-    SelectRight,
-    /// Select the sibling above.
-    SelectUp,
-    /// Select the sibling below.
-    SelectDown,
-    /// Select every node.
-    SelectAll,
-    /// Clear the selection.
-    SelectNone,
-    /// Open the find bar.
-    Find,
-    /// Arrange the whole map as a balanced tree.
-    LayoutTree,
-    /// Arrange the whole map radially around the centre.
-    LayoutRadial,
-    /// Stop laying the map out: every node stays where it is put.
-    LayoutFree,
-    /// Take back the manual nudges of the selected nodes, back to their automatic places.
-    ResetPosition,
-    /// Zoom and pan so that the whole map is visible.
-    FitMap,
-    /// Zoom in.
-    ZoomIn,
-    /// Zoom out.
-    ZoomOut,
-    /// Put the selected node in the middle of the view.
-    CenterSelection,
-    /// Show or hide the inspector of the selected node.
-    ToggleInspector,
-    /// Show or hide the outline.
-    ToggleOutline,
-    /// Show or hide the plan panel.
-    TogglePlan,
-    /// Show or hide the planning markers on the nodes.
-    ToggleMarkers,
-    /// Follow the system's light or dark setting.
-    ThemeSystem,
-    /// Use the light theme.
-    ThemeLight,
-    /// Use the dark theme.
-    ThemeDark,
-    /// Open the Preferences window.
-    Preferences,
-    /// Open the help window: shortcuts, how to draw a map, where files are kept.
-    Help,
-    /// Open the command palette, which finds and runs any command by name.
-    CommandPalette,
+/// Declares [`AppCommand`] and [`AppCommand::ALL`] from one list, so that the list of every command is the
+/// enum itself and a new command cannot be left out of menus, shortcuts, the help or the palette. Every other
+/// `match` on a command names each variant, with no catch-all, so a new one does not compile until each says
+/// what it does with it.
+macro_rules! app_commands {
+    ($(#[$meta:meta])* pub enum AppCommand { $($(#[$doc:meta])* $name:ident,)* }) => {
+        $(#[$meta])*
+        pub enum AppCommand {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl AppCommand {
+            /// Every command, in menu order: the order of the enum's variants.
+            pub const ALL: [AppCommand; [$(stringify!($name)),*].len()] = [$(AppCommand::$name),*];
+        }
+    };
+}
+
+app_commands! {
+    /// A command the user can give from a menu or the keyboard.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum AppCommand {
+        /// Start a new map from the starter template.
+        New,
+        /// Start a new map from the five-constituencies template.
+        NewFiveConstituencies,
+        /// Start a new map from the spheres-of-responsibility template.
+        NewSpheres,
+        /// Start a new map with only a centre node.
+        NewBlank,
+        /// Open the filled-in example map as a new map.
+        OpenExample,
+        /// Open a map with the file dialog.
+        Open,
+        /// Open a map by typing its path.
+        OpenPath,
+        /// Open another mind-map tool's file (`FreeMind`, Freeplane) as a new map.
+        Import,
+        /// Write the map as a FreeMind/Freeplane `.mm` file.
+        ExportFreeMind,
+        /// Write the map as an OPML outline.
+        ExportOpml,
+        /// Write the map and the worksheet as Markdown.
+        ExportMarkdown,
+        /// Write the map as an SVG picture.
+        ExportSvg,
+        /// Write the map as a PNG picture.
+        ExportPng,
+        /// Write the selected nodes as an SVG picture.
+        ExportSelectionSvg,
+        /// Write the printable HTML report of the map and the plan.
+        ExportReport,
+        /// Save to the current file.
+        Save,
+        /// Save to a new file chosen in the file dialog.
+        SaveAs,
+        /// Save to a new file by typing its path.
+        SaveAsPath,
+        /// Close the window.
+        Quit,
+        /// Undo the last change.
+        Undo,
+        /// Redo the last undone change.
+        Redo,
+        /// Add a child to the selected node and edit its title.
+        AddChild,
+        /// Add a sibling after the selected node and edit its title.
+        AddSibling,
+        /// Add a sibling before the selected node and edit its title.
+        AddSiblingBefore,
+        /// Insert a new parent above the selected node.
+        InsertParent,
+        /// Edit the title of the selected node on the canvas.
+        EditTitle,
+        /// Delete the selected nodes with their subtrees.
+        Delete,
+        /// Copy the selected nodes with their subtrees to the clipboard.
+        Copy,
+        /// Copy the selected nodes with their subtrees to the clipboard, then delete them.
+        Cut,
+        /// Paste the nodes on the clipboard (or an indented list of lines) under the selected node.
+        Paste,
+        /// Fold or unfold the selected nodes.
+        ToggleFold,
+        /// Move the selected node up among its siblings.
+        MoveUp,
+        /// Move the selected node down among its siblings.
+        MoveDown,
+        /// Select the node to the left.
+        SelectLeft,
+        /// Select the node to the right.
+        SelectRight,
+        /// Select the sibling above.
+        SelectUp,
+        /// Select the sibling below.
+        SelectDown,
+        /// Select every node.
+        SelectAll,
+        /// Clear the selection.
+        SelectNone,
+        /// Open the find bar.
+        Find,
+        /// Arrange the whole map as a balanced tree.
+        LayoutTree,
+        /// Arrange the whole map radially around the centre.
+        LayoutRadial,
+        /// Stop laying the map out: every node stays where it is put.
+        LayoutFree,
+        /// Take back the manual nudges of the selected nodes, back to their automatic places.
+        ResetPosition,
+        /// Zoom and pan so that the whole map is visible.
+        FitMap,
+        /// Zoom in.
+        ZoomIn,
+        /// Zoom out.
+        ZoomOut,
+        /// Put the selected node in the middle of the view.
+        CenterSelection,
+        /// Show or hide the inspector of the selected node.
+        ToggleInspector,
+        /// Show or hide the outline.
+        ToggleOutline,
+        /// Show or hide the plan panel.
+        TogglePlan,
+        /// Show or hide the planning markers on the nodes.
+        ToggleMarkers,
+        /// Follow the system's light or dark setting.
+        ThemeSystem,
+        /// Use the light theme.
+        ThemeLight,
+        /// Use the dark theme.
+        ThemeDark,
+        /// Open the Preferences window.
+        Preferences,
+        /// Open the help window: shortcuts, how to draw a map, where files are kept.
+        Help,
+        /// Open the command palette, which finds and runs any command by name.
+        CommandPalette,
+    }
 }
 
 impl AppCommand {
-    /// Every command, in menu order.
-    pub const ALL: [AppCommand; 55] = [
-        AppCommand::New,
-        AppCommand::NewFiveConstituencies,
-        AppCommand::NewSpheres,
-        AppCommand::NewBlank,
-        AppCommand::OpenExample,
-        AppCommand::Open,
-        AppCommand::OpenPath,
-        AppCommand::Import,
-        AppCommand::ExportFreeMind,
-        AppCommand::ExportOpml,
-        AppCommand::ExportMarkdown,
-        AppCommand::ExportSvg,
-        AppCommand::ExportPng,
-        AppCommand::ExportSelectionSvg,
-        AppCommand::ExportReport,
-        AppCommand::Save,
-        AppCommand::SaveAs,
-        AppCommand::SaveAsPath,
-        AppCommand::Quit,
-        AppCommand::Undo,
-        AppCommand::Redo,
-        AppCommand::AddChild,
-        AppCommand::AddSibling,
-        AppCommand::AddSiblingBefore,
-        AppCommand::InsertParent,
-        AppCommand::EditTitle,
-        AppCommand::Delete,
-        AppCommand::ToggleFold,
-        AppCommand::MoveUp,
-        AppCommand::MoveDown,
-        AppCommand::SelectLeft,
-        AppCommand::SelectRight,
-        AppCommand::SelectUp,
-        AppCommand::SelectDown,
-        AppCommand::SelectAll,
-        AppCommand::SelectNone,
-        AppCommand::Find,
-        AppCommand::LayoutTree,
-        AppCommand::LayoutRadial,
-        AppCommand::LayoutFree,
-        AppCommand::ResetPosition,
-        AppCommand::FitMap,
-        AppCommand::ZoomIn,
-        AppCommand::ZoomOut,
-        AppCommand::CenterSelection,
-        AppCommand::ToggleInspector,
-        AppCommand::ToggleOutline,
-        AppCommand::TogglePlan,
-        AppCommand::ToggleMarkers,
-        AppCommand::ThemeSystem,
-        AppCommand::ThemeLight,
-        AppCommand::ThemeDark,
-        AppCommand::Preferences,
-        AppCommand::Help,
-        AppCommand::CommandPalette,
-    ];
-
     /// The groups commands are listed in by the help window and the command palette, in order.
     pub const GROUPS: [&'static str; 5] = [
         "Drawing the map",
@@ -200,6 +167,9 @@ impl AppCommand {
             | C::InsertParent
             | C::EditTitle
             | C::Delete
+            | C::Copy
+            | C::Cut
+            | C::Paste
             | C::ToggleFold
             | C::MoveUp
             | C::MoveDown
@@ -226,7 +196,26 @@ impl AppCommand {
             | C::ThemeLight
             | C::ThemeDark => "View",
             C::Help | C::CommandPalette => "Help",
-            _ => "Files",
+            C::New
+            | C::NewFiveConstituencies
+            | C::NewSpheres
+            | C::NewBlank
+            | C::OpenExample
+            | C::Open
+            | C::OpenPath
+            | C::Import
+            | C::ExportFreeMind
+            | C::ExportOpml
+            | C::ExportMarkdown
+            | C::ExportSvg
+            | C::ExportPng
+            | C::ExportSelectionSvg
+            | C::ExportReport
+            | C::Save
+            | C::SaveAs
+            | C::SaveAsPath
+            | C::Quit
+            | C::Preferences => "Files",
         }
     }
 
@@ -245,7 +234,51 @@ impl AppCommand {
             | C::ExportSelectionSvg
             | C::ExportReport => Some("Export"),
             C::ThemeSystem | C::ThemeLight | C::ThemeDark => Some("Theme"),
-            _ => None,
+            C::New
+            | C::OpenExample
+            | C::Open
+            | C::OpenPath
+            | C::Import
+            | C::Save
+            | C::SaveAs
+            | C::SaveAsPath
+            | C::Quit
+            | C::Undo
+            | C::Redo
+            | C::AddChild
+            | C::AddSibling
+            | C::AddSiblingBefore
+            | C::InsertParent
+            | C::EditTitle
+            | C::Delete
+            | C::Copy
+            | C::Cut
+            | C::Paste
+            | C::ToggleFold
+            | C::MoveUp
+            | C::MoveDown
+            | C::SelectLeft
+            | C::SelectRight
+            | C::SelectUp
+            | C::SelectDown
+            | C::SelectAll
+            | C::SelectNone
+            | C::Find
+            | C::LayoutTree
+            | C::LayoutRadial
+            | C::LayoutFree
+            | C::ResetPosition
+            | C::FitMap
+            | C::ZoomIn
+            | C::ZoomOut
+            | C::CenterSelection
+            | C::ToggleInspector
+            | C::ToggleOutline
+            | C::TogglePlan
+            | C::ToggleMarkers
+            | C::Preferences
+            | C::Help
+            | C::CommandPalette => None,
         };
         match submenu {
             Some(menu) => format!("{menu}: {}", self.label()),
@@ -284,6 +317,9 @@ impl AppCommand {
             AppCommand::InsertParent => "Insert parent",
             AppCommand::EditTitle => "Edit title",
             AppCommand::Delete => "Delete",
+            AppCommand::Copy => "Copy",
+            AppCommand::Cut => "Cut",
+            AppCommand::Paste => "Paste",
             AppCommand::ToggleFold => "Fold / unfold",
             AppCommand::MoveUp => "Move up",
             AppCommand::MoveDown => "Move down",
@@ -366,6 +402,15 @@ impl AppCommand {
                 "Type a new title for the selected node (double-click does the same)"
             }
             AppCommand::Delete => "Delete the selected nodes and everything under them",
+            AppCommand::Copy => {
+                "Copy the selected nodes and everything under them, as an outline other programs can paste"
+            }
+            AppCommand::Cut => {
+                "Copy the selected nodes and everything under them, then delete them"
+            }
+            AppCommand::Paste => {
+                "Paste copied nodes, or an indented list of lines, under the selected node"
+            }
             AppCommand::ToggleFold => "Hide or show the nodes under the selected one",
             AppCommand::MoveUp => "Move the selected node before its previous sibling",
             AppCommand::MoveDown => "Move the selected node after its next sibling",
@@ -446,6 +491,9 @@ impl AppCommand {
             AppCommand::InsertParent => key(shift, Key::Tab),
             AppCommand::EditTitle => key(none, Key::F2),
             AppCommand::Delete => key(none, Key::Delete),
+            AppCommand::Copy => key(ctrl, Key::C),
+            AppCommand::Cut => key(ctrl, Key::X),
+            AppCommand::Paste => key(ctrl, Key::V),
             AppCommand::ToggleFold => key(none, Key::Space),
             AppCommand::MoveUp => key(ctrl, Key::ArrowUp),
             AppCommand::MoveDown => key(ctrl, Key::ArrowDown),
@@ -493,13 +541,67 @@ impl AppCommand {
     /// Further shortcuts that do the same, not shown in menus.
     #[must_use]
     pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
+        use AppCommand as C;
         let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
         match self {
-            AppCommand::Redo => key(Modifiers::COMMAND, Key::Y),
-            AppCommand::Delete => key(Modifiers::NONE, Key::Backspace),
-            AppCommand::AddChild => key(Modifiers::NONE, Key::Insert),
-            AppCommand::ZoomIn => key(Modifiers::COMMAND, Key::Equals),
-            _ => None,
+            C::Redo => key(Modifiers::COMMAND, Key::Y),
+            C::Delete => key(Modifiers::NONE, Key::Backspace),
+            C::AddChild => key(Modifiers::NONE, Key::Insert),
+            C::ZoomIn => key(Modifiers::COMMAND, Key::Equals),
+            C::New
+            | C::NewFiveConstituencies
+            | C::NewSpheres
+            | C::NewBlank
+            | C::OpenExample
+            | C::Open
+            | C::OpenPath
+            | C::Import
+            | C::ExportFreeMind
+            | C::ExportOpml
+            | C::ExportMarkdown
+            | C::ExportSvg
+            | C::ExportPng
+            | C::ExportSelectionSvg
+            | C::ExportReport
+            | C::Save
+            | C::SaveAs
+            | C::SaveAsPath
+            | C::Quit
+            | C::Undo
+            | C::AddSibling
+            | C::AddSiblingBefore
+            | C::InsertParent
+            | C::EditTitle
+            | C::Copy
+            | C::Cut
+            | C::Paste
+            | C::ToggleFold
+            | C::MoveUp
+            | C::MoveDown
+            | C::SelectLeft
+            | C::SelectRight
+            | C::SelectUp
+            | C::SelectDown
+            | C::SelectAll
+            | C::SelectNone
+            | C::Find
+            | C::LayoutTree
+            | C::LayoutRadial
+            | C::LayoutFree
+            | C::ResetPosition
+            | C::FitMap
+            | C::ZoomOut
+            | C::CenterSelection
+            | C::ToggleInspector
+            | C::ToggleOutline
+            | C::TogglePlan
+            | C::ToggleMarkers
+            | C::ThemeSystem
+            | C::ThemeLight
+            | C::ThemeDark
+            | C::Preferences
+            | C::Help
+            | C::CommandPalette => None,
         }
     }
 
@@ -507,39 +609,67 @@ impl AppCommand {
     /// count while the canvas has the keyboard, so that typing in a text field never edits the map.
     #[must_use]
     pub fn acts_on_the_map(self) -> bool {
-        !matches!(
-            self,
-            AppCommand::New
-                | AppCommand::NewFiveConstituencies
-                | AppCommand::NewSpheres
-                | AppCommand::NewBlank
-                | AppCommand::OpenExample
-                | AppCommand::Open
-                | AppCommand::OpenPath
-                | AppCommand::Import
-                | AppCommand::ExportFreeMind
-                | AppCommand::ExportOpml
-                | AppCommand::ExportMarkdown
-                | AppCommand::ExportSvg
-                | AppCommand::ExportPng
-                | AppCommand::ExportSelectionSvg
-                | AppCommand::ExportReport
-                | AppCommand::Save
-                | AppCommand::SaveAs
-                | AppCommand::SaveAsPath
-                | AppCommand::Quit
-                | AppCommand::ToggleInspector
-                | AppCommand::ToggleOutline
-                | AppCommand::TogglePlan
-                | AppCommand::ToggleMarkers
-                | AppCommand::ThemeSystem
-                | AppCommand::ThemeLight
-                | AppCommand::ThemeDark
-                | AppCommand::Preferences
-                | AppCommand::Find
-                | AppCommand::Help
-                | AppCommand::CommandPalette
-        )
+        use AppCommand as C;
+        match self {
+            C::Undo
+            | C::Redo
+            | C::AddChild
+            | C::AddSibling
+            | C::AddSiblingBefore
+            | C::InsertParent
+            | C::EditTitle
+            | C::Delete
+            | C::Copy
+            | C::Cut
+            | C::Paste
+            | C::ToggleFold
+            | C::MoveUp
+            | C::MoveDown
+            | C::SelectLeft
+            | C::SelectRight
+            | C::SelectUp
+            | C::SelectDown
+            | C::SelectAll
+            | C::SelectNone
+            | C::LayoutTree
+            | C::LayoutRadial
+            | C::LayoutFree
+            | C::ResetPosition
+            | C::FitMap
+            | C::ZoomIn
+            | C::ZoomOut
+            | C::CenterSelection => true,
+            C::New
+            | C::NewFiveConstituencies
+            | C::NewSpheres
+            | C::NewBlank
+            | C::OpenExample
+            | C::Open
+            | C::OpenPath
+            | C::Import
+            | C::ExportFreeMind
+            | C::ExportOpml
+            | C::ExportMarkdown
+            | C::ExportSvg
+            | C::ExportPng
+            | C::ExportSelectionSvg
+            | C::ExportReport
+            | C::Save
+            | C::SaveAs
+            | C::SaveAsPath
+            | C::Quit
+            | C::ToggleInspector
+            | C::ToggleOutline
+            | C::TogglePlan
+            | C::ToggleMarkers
+            | C::ThemeSystem
+            | C::ThemeLight
+            | C::ThemeDark
+            | C::Preferences
+            | C::Find
+            | C::Help
+            | C::CommandPalette => false,
+        }
     }
 
     /// Takes the commands whose shortcuts were pressed this frame out of the input. Shortcuts with more
@@ -589,6 +719,20 @@ mod tests {
             {
                 assert!(seen.insert(shortcut), "{command:?} reuses {shortcut:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_list_of_commands_holds_each_command_once_in_a_group_including_the_clipboard() {
+        let unique: std::collections::HashSet<AppCommand> = AppCommand::ALL.into_iter().collect();
+        assert_eq!(unique.len(), AppCommand::ALL.len());
+        for command in [AppCommand::Copy, AppCommand::Cut, AppCommand::Paste] {
+            assert!(AppCommand::ALL.contains(&command), "{command:?}");
+            assert_eq!(command.group(), "Drawing the map");
+            assert!(command.shortcut().is_some(), "{command:?} shows its key");
+        }
+        for command in AppCommand::ALL {
+            assert!(AppCommand::GROUPS.contains(&command.group()), "{command:?}");
         }
     }
 

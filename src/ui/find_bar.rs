@@ -23,9 +23,13 @@ pub struct FindBar {
     query: String,
     hits: Vec<NodeId>,
     hit_set: HashSet<NodeId>,
+    /// Always empty: what [`FindBar::hits`] gives for a document the hits were not computed for.
+    no_hits: HashSet<NodeId>,
     current: Option<usize>,
-    /// The query and document revision the hits were computed for.
-    searched: Option<(String, u64)>,
+    /// The query and the document's version (`Document::version`: which document, and which state of it) the
+    /// hits were computed for. A revision alone is not enough: every newly opened document starts at the same
+    /// revision, and the old map's ids would then be taken for the new one's.
+    searched: Option<(String, (u64, u64))>,
     focus_pending: bool,
 }
 
@@ -42,22 +46,26 @@ impl FindBar {
         self.open
     }
 
-    /// The nodes that match, for highlighting; empty while the bar is closed.
+    /// The nodes that match in the document at `version`, for highlighting; empty while the bar is closed, and
+    /// for a document (or a state of it) the bar has not searched yet.
     #[must_use]
-    pub fn hits(&self) -> &HashSet<NodeId> {
-        &self.hit_set
+    pub fn hits(&self, version: (u64, u64)) -> &HashSet<NodeId> {
+        match &self.searched {
+            Some((_, searched)) if *searched == version => &self.hit_set,
+            _ => &self.no_hits,
+        }
     }
 
     fn id() -> Id {
         Id::unique("relmap-find")
     }
 
-    /// Shows the bar, and returns what the user asked for.
+    /// Shows the bar for the document at `version` (`Document::version`), and returns what the user asked for.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         workbook: &Workbook,
-        revision: u64,
+        version: (u64, u64),
     ) -> Option<FindRequest> {
         if !self.open {
             return None;
@@ -108,7 +116,7 @@ impl FindBar {
                     self.focus_pending = false;
                     edit.request_focus();
                 }
-                self.refresh(workbook, revision);
+                self.refresh(workbook, version);
                 let summary = match (self.hits.len(), self.current) {
                     (0, _) if self.query.trim().is_empty() => String::new(),
                     (0, _) => "No matches".to_owned(),
@@ -158,13 +166,17 @@ impl FindBar {
         request
     }
 
-    /// Searches again when the query or the map changed.
-    fn refresh(&mut self, workbook: &Workbook, revision: u64) {
-        let key = (self.query.clone(), revision);
+    /// Searches again when the query, the document or its state changed.
+    fn refresh(&mut self, workbook: &Workbook, version: (u64, u64)) {
+        let key = (self.query.clone(), version);
         if self.searched.as_ref() == Some(&key) {
             return;
         }
-        let query_changed = self.searched.as_ref().is_none_or(|(q, _)| *q != self.query);
+        // The place among the hits is kept while the same document changes, and starts again otherwise.
+        let query_changed = self
+            .searched
+            .as_ref()
+            .is_none_or(|(q, (instance, _))| *q != self.query || *instance != version.0);
         self.hits = find(&workbook.map, &self.query);
         self.hit_set = self.hits.iter().copied().collect();
         if query_changed {
@@ -173,5 +185,42 @@ impl FindBar {
             self.current = (i < self.hits.len()).then_some(i);
         }
         self.searched = Some(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::model::{NodeKind, Topic};
+
+    /// A document whose map has a root and one child titled "Budget" with the given id.
+    fn document_with_budget(id: u64) -> Document {
+        let mut workbook = Workbook::new("You");
+        let root = workbook.map.root();
+        let topic = Topic::new(NodeId(id), "Budget", NodeKind::Topic);
+        assert!(workbook.map.insert(root, 0, topic).is_ok());
+        Document::new(workbook, None)
+    }
+
+    #[test]
+    fn hits_of_one_map_are_never_shown_for_another_at_the_same_revision() {
+        let first = document_with_budget(5);
+        let second = document_with_budget(9);
+        assert_eq!(first.revision(), second.revision());
+        let mut bar = FindBar {
+            open: true,
+            query: "budget".to_owned(),
+            ..FindBar::default()
+        };
+        bar.refresh(first.workbook(), first.version());
+        assert_eq!(bar.hits, vec![NodeId(5)]);
+        assert!(bar.hits(first.version()).contains(&NodeId(5)));
+
+        // Another map opens: until the bar searches it, nothing of the old map is highlighted.
+        assert!(bar.hits(second.version()).is_empty());
+        bar.refresh(second.workbook(), second.version());
+        assert_eq!(bar.hits, vec![NodeId(9)]);
+        assert!(bar.hits(second.version()).contains(&NodeId(9)));
     }
 }

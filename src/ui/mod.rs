@@ -5,6 +5,7 @@ mod app;
 mod balance;
 mod canvas;
 mod command;
+mod deleted;
 mod dialogs;
 mod file_dialog;
 mod find_bar;

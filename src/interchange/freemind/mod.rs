@@ -30,9 +30,10 @@ use crate::model::Workbook;
 pub use export::export_mm;
 pub use import::import_mm;
 
-/// The most deeply nested nodes a file may have. Real maps are a few dozen levels deep at most; a file nested
-/// deeper is broken or hostile, and is refused rather than risk exhausting memory or the stack of later steps.
-pub const MAX_NODE_DEPTH: usize = 10_000;
+/// The most deeply nested nodes a file may have: the same number of levels relmap opens in its own files
+/// ([`crate::model::MAX_LEVELS`]). Real maps are a few dozen levels deep at most; a file nested deeper is
+/// broken or hostile, and is refused rather than risk exhausting memory or the stack of later steps.
+pub const MAX_NODE_DEPTH: usize = crate::model::MAX_LEVELS;
 
 /// A map read from a `.mm` file, with what could not be carried over.
 #[derive(Clone, Debug)]

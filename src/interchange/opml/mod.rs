@@ -50,10 +50,11 @@ pub use import::import_opml;
 
 use super::freemind::{self, line_column};
 
-/// The most deeply nested outlines a file may have: the same limit as for `.mm` maps. Real outlines are a few
-/// dozen levels deep at most; a file nested deeper is broken or hostile, and is refused rather than risk
-/// exhausting memory or the stack of later steps.
-pub const MAX_OUTLINE_DEPTH: usize = freemind::MAX_NODE_DEPTH;
+/// The most deeply nested outlines a file may have: one level fewer than relmap opens in its own files
+/// ([`crate::model::MAX_LEVELS`]), leaving room for the centre that is added above several top-level outlines.
+/// Real outlines are a few dozen levels deep at most; a file nested deeper is broken or hostile, and is refused
+/// rather than risk exhausting memory or the stack of later steps.
+pub const MAX_OUTLINE_DEPTH: usize = crate::model::MAX_LEVELS - 1;
 
 pub use super::Exported;
 

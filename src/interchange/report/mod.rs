@@ -8,6 +8,7 @@
 mod balance;
 mod tables;
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -265,10 +266,16 @@ pub(super) fn lines(text: &str) -> String {
         .join("<br>")
 }
 
-/// The first-level constituency a node belongs to, by title.
-pub(super) fn constituency(map: &MindMap, id: NodeId) -> Option<&str> {
-    map.branch_of(id)
-        .and_then(|branch| map.topic(branch))
+/// The first-level constituency a node belongs to, by title, looked up in the map's
+/// [`MindMap::branch_table`].
+pub(super) fn constituency<'m>(
+    map: &'m MindMap,
+    branches: &HashMap<NodeId, NodeId>,
+    id: NodeId,
+) -> Option<&'m str> {
+    branches
+        .get(&id)
+        .and_then(|&branch| map.topic(branch))
         .map(|t| t.title.as_str())
 }
 

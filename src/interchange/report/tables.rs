@@ -11,7 +11,7 @@ use crate::model::{
 };
 
 use super::{constituency, days, line, lines};
-use crate::interchange::svg::{branch_colour, health_colour};
+use crate::interchange::svg::{branch_colour_in, health_colour};
 
 /// Every node with something in its profile besides notes, in map order, as a card with all of it.
 pub(super) fn relationships(out: &mut String, map: &MindMap, today: NaiveDate) {
@@ -23,6 +23,7 @@ pub(super) fn relationships(out: &mut String, map: &MindMap, today: NaiveDate) {
     if with_profile.is_empty() {
         return;
     }
+    let branches = map.branch_table();
     out.push_str("<section id=\"relationships\" class=\"major\">\n<h2>Relationships</h2>\n");
     out.push_str("<div class=\"cards\">\n");
     for id in with_profile {
@@ -33,14 +34,14 @@ pub(super) fn relationships(out: &mut String, map: &MindMap, today: NaiveDate) {
             out,
             "<article class=\"relationship{}\" style=\"--branch:{}\">",
             if late.is_some() { " overdue" } else { "" },
-            branch_colour(map, id).hex()
+            branch_colour_in(map, id, branches.get(&id).copied()).hex()
         );
         let icon = topic
             .icon
             .map_or(String::new(), |icon| format!("{} ", icon.glyph()));
         let _ = writeln!(out, "<h3>{icon}{}</h3>", lines(&topic.title));
         let mut place = topic.kind.label().to_owned();
-        if let Some(branch) = constituency(map, id).filter(|&b| b != topic.title) {
+        if let Some(branch) = constituency(map, &branches, id).filter(|&b| b != topic.title) {
             let _ = write!(place, " in {}", line(branch));
         }
         let _ = writeln!(out, "<div class=\"where\">{place}</div>\n<dl>");
@@ -233,6 +234,7 @@ pub(super) fn relationship_plan(out: &mut String, map: &MindMap, today: NaiveDat
         );
         return;
     }
+    let branches = map.branch_table();
     out.push_str(
         "<table class=\"plan\">\n<thead><tr><th>Node</th><th>Constituency</th><th>Frequency</th><th>Strategies</th>\
          <th>Success measures</th><th>Last contact</th><th>Next due</th>\
@@ -266,7 +268,9 @@ pub(super) fn relationship_plan(out: &mut String, map: &MindMap, today: NaiveDat
                 ""
             },
             lines(&topic.title),
-            constituency(map, id).map(line).unwrap_or_default(),
+            constituency(map, &branches, id)
+                .map(line)
+                .unwrap_or_default(),
             p.frequency.label(),
             if strategies.is_empty() {
                 String::new()

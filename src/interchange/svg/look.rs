@@ -87,12 +87,18 @@ pub(crate) fn health_colour(health: Health) -> Colour {
 }
 
 /// The colour of the branch a node belongs to; its own colour where it has one (`branch_colour` in
-/// `src/ui/style.rs`).
+/// `src/ui/style.rs`). It walks up to the node's branch, so a caller colouring many nodes uses
+/// [`branch_colour_in`] with [`MindMap::branch_table`] instead.
 pub(crate) fn branch_colour(map: &MindMap, id: NodeId) -> Colour {
+    branch_colour_in(map, id, map.branch_of(id))
+}
+
+/// [`branch_colour`] for a node whose first-level branch (`None` for the root) is known already.
+pub(crate) fn branch_colour_in(map: &MindMap, id: NodeId, branch: Option<NodeId>) -> Colour {
     if let Some(rgb) = map.topic(id).and_then(|t| t.color) {
         return Colour(rgb.0);
     }
-    let Some(branch) = map.branch_of(id) else {
+    let Some(branch) = branch else {
         return ROOT_FILL;
     };
     if let Some(rgb) = map.topic(branch).and_then(|t| t.color) {
@@ -113,8 +119,7 @@ pub(crate) fn branch_colour(map: &MindMap, id: NodeId) -> Colour {
 
 /// A node's fill, text and border colours (`node_colours` in `src/ui/style.rs`): the centre and the first
 /// level are filled with the branch colour, deeper nodes with a light tint of it and dark text.
-pub(crate) fn node_colours(map: &MindMap, id: NodeId) -> (Colour, Colour, Colour) {
-    let branch = branch_colour(map, id);
+pub(crate) fn node_colours(map: &MindMap, id: NodeId, branch: Colour) -> (Colour, Colour, Colour) {
     let kind = map.topic(id).map_or(NodeKind::Topic, |t| t.kind);
     if id == map.root() || kind == NodeKind::Center || map.parent(id) == Some(map.root()) {
         return (branch, readable_on(branch), branch);

@@ -5,6 +5,7 @@
 
 mod geometry;
 mod look;
+mod taken;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -16,7 +17,7 @@ use crate::model::{Frequency, Health, MindMap, NodeId, Profile, StrategyStatus, 
 use geometry::{Num, Point, Quadratic, Rect, normalised, wrap};
 
 pub(crate) use geometry::escape;
-pub(crate) use look::{Colour, branch_colour, health_colour};
+pub(crate) use look::{Colour, branch_colour, branch_colour_in, health_colour};
 
 /// The fonts the picture asks for: the canvas's own font first, then common fallbacks.
 pub(crate) const FONT_FAMILY: &str = "Ubuntu, 'Noto Sans', sans-serif";
@@ -53,19 +54,29 @@ pub(crate) fn render(
         }
         None => map.subtree_unfolded(),
     };
-    let nodes: Vec<Node> = ids.iter().filter_map(|&id| Node::place(map, id)).collect();
+    // Every step below is linear in the size of the map, however deep it is: branches and the sizes of folded
+    // branches are found in one walk each, rather than by walking up or down from every node.
+    let branches = map.branch_table();
+    let nodes: Vec<Node> = ids
+        .iter()
+        .filter_map(|&id| Node::place(map, id, branches.get(&id).copied()))
+        .collect();
+    let hidden = hidden_counts(map, &nodes);
     let mut picture = Picture::default();
     picture.tree_links(map, &nodes);
     let labels = picture.cross_links(map, &nodes);
     for node in &nodes {
-        picture.node(map, node, today);
+        picture.node(map, node, today, &hidden);
     }
     // The canvas draws the labels under the boxes; on paper, where nothing can be moved aside, they go on top,
     // moved along their link where the middle would cover a title.
-    let mut taken: Vec<Rect> = nodes.iter().map(|n| n.rect).collect();
+    let mut taken = taken::Taken::default();
+    for node in &nodes {
+        taken.add(node.rect);
+    }
     for (curve, label) in labels {
         let placed = picture.link_label(curve, label, &taken);
-        taken.push(placed);
+        taken.add(placed);
     }
     let title = match selection {
         Some(_) => "Selected part of the map",
@@ -85,11 +96,13 @@ struct Node {
     fill: Colour,
     ink: Colour,
     border: Colour,
+    /// The colour of its branch, which its link to its parent is drawn in.
+    branch: Colour,
 }
 
 impl Node {
     /// Sizes a node the way the canvas does: its wrapped title plus padding, never narrower than the minimum.
-    fn place(map: &MindMap, id: NodeId) -> Option<Node> {
+    fn place(map: &MindMap, id: NodeId, branch: Option<NodeId>) -> Option<Node> {
         let topic = map.topic(id)?;
         let font_size = look::TITLE_SIZE
             * if id == map.root() {
@@ -112,7 +125,8 @@ impl Node {
             .fold(0.0_f32, f32::max);
         let width = (widest + 2.0 * look::PADDING_X).max(look::MIN_WIDTH);
         let height = lines.len() as f32 * font_size * look::LINE_SPACING + 2.0 * look::PADDING_Y;
-        let (fill, ink, border) = look::node_colours(map, id);
+        let branch = branch_colour_in(map, id, branch);
+        let (fill, ink, border) = look::node_colours(map, id, branch);
         Some(Node {
             id,
             rect: Rect::around(Point::new(topic.pos.x, topic.pos.y), width, height),
@@ -121,8 +135,38 @@ impl Node {
             fill,
             ink,
             border,
+            branch,
         })
     }
+}
+
+/// How many nodes each folded node among `nodes` hides, for its badge. Folded nodes may lie inside one another
+/// when a selection is drawn, so the sizes are added up from the leaves in one pass over the map rather than
+/// counted again below every folded node.
+fn hidden_counts(map: &MindMap, nodes: &[Node]) -> HashMap<NodeId, usize> {
+    let folded: Vec<NodeId> = nodes
+        .iter()
+        .map(|n| n.id)
+        .filter(|&id| map.topic(id).is_some_and(|t| t.folded))
+        .collect();
+    if folded.is_empty() {
+        return HashMap::new();
+    }
+    let order = map.subtree(map.root());
+    let mut size: HashMap<NodeId, usize> = HashMap::with_capacity(order.len());
+    // Reversed pre-order visits every child before its parent.
+    for &id in order.iter().rev() {
+        let below: usize = map
+            .children(id)
+            .iter()
+            .map(|c| size.get(c).copied().unwrap_or(0))
+            .sum();
+        size.insert(id, below + 1);
+    }
+    folded
+        .into_iter()
+        .map(|id| (id, size.get(&id).copied().unwrap_or(1) - 1))
+        .collect()
 }
 
 /// The picture being written, and the box everything drawn so far takes up.
@@ -162,7 +206,7 @@ impl Picture {
                 Num(c.y),
                 Num(d.x),
                 Num(d.y),
-                branch_colour(map, node.id).hex(),
+                node.branch.hex(),
                 Num(width),
             );
         }
@@ -231,7 +275,7 @@ impl Picture {
 
     /// A cross-link's label on a small patch of background, at the middle of its link or, where that would
     /// cover one of the `taken` boxes, at the nearest point along the link that covers none. Returns the patch.
-    fn link_label(&mut self, curve: Quadratic, label: &str, taken: &[Rect]) -> Rect {
+    fn link_label(&mut self, curve: Quadratic, label: &str, taken: &taken::Taken) -> Rect {
         let size = look::LINK_LABEL_SIZE;
         let (width, height) = (
             look::text_width(label, size) + 6.0,
@@ -247,7 +291,7 @@ impl Picture {
                 }
             })
             .map(|t| Rect::around(curve.at(t), width, height))
-            .find(|patch| !taken.iter().any(|r| r.intersects(*patch)));
+            .find(|patch| !taken.overlaps(*patch));
         let back = free.unwrap_or_else(|| Rect::around(curve.at(0.5), width, height));
         let middle = back.centre();
         let outline = format!(r#"stroke="{}" stroke-width="0.8""#, look::CROSS_LINK.hex());
@@ -258,7 +302,13 @@ impl Picture {
     }
 
     /// One node: its box, its title, its planning markers and, when folded, the count of hidden nodes.
-    fn node(&mut self, map: &MindMap, node: &Node, today: NaiveDate) {
+    fn node(
+        &mut self,
+        map: &MindMap,
+        node: &Node,
+        today: NaiveDate,
+        hidden: &HashMap<NodeId, usize>,
+    ) {
         // The canvas strokes the border inside the box; an SVG stroke straddles its path, so the path is inset
         // by half the stroke width.
         let _ = writeln!(
@@ -284,7 +334,7 @@ impl Picture {
         };
         self.markers(node.rect, &topic.profile, today);
         if topic.folded {
-            let hidden = map.subtree(node.id).len().saturating_sub(1);
+            let hidden = hidden.get(&node.id).copied().unwrap_or(0);
             let radius = 9.0;
             let centre = Point::new(node.rect.max.x + radius + 2.0, node.rect.centre().y);
             self.circle(centre, radius, look::FOLD_BADGE, None);

@@ -105,6 +105,11 @@ pub struct Dissolved {
     pub links: Vec<CrossLink>,
 }
 
+/// The most levels a map may have, its root counting as the first. Real maps stay under 30 levels; a file or
+/// an import nested deeper is refused, since it is damaged or made to break programs, and everything relmap
+/// does with a map (layout, drawing, export) is then bounded by a depth it was tested with.
+pub const MAX_LEVELS: usize = 2_000;
+
 /// A tree of topics with cross-links. See the module documentation.
 #[derive(Clone, Debug)]
 pub struct MindMap {
@@ -332,6 +337,34 @@ impl MindMap {
             }
             at = parent;
         }
+    }
+
+    /// How many levels the map has: 1 for a root alone, one more for each step down to its deepest node. One
+    /// walk over the tree, however deep it is.
+    #[must_use]
+    pub fn levels(&self) -> usize {
+        let mut deepest = 0;
+        let mut stack = vec![(self.root, 1)];
+        while let Some((at, level)) = stack.pop() {
+            deepest = deepest.max(level);
+            stack.extend(self.children(at).iter().map(|&child| (child, level + 1)));
+        }
+        deepest
+    }
+
+    /// The first-level node each node belongs to, as [`MindMap::branch_of`] gives it, for every node but the
+    /// root, found in one walk. Exports that colour or label many nodes by their branch use this, so that their
+    /// time does not grow with the depth of the map.
+    #[must_use]
+    pub fn branch_table(&self) -> HashMap<NodeId, NodeId> {
+        let mut table = HashMap::with_capacity(self.len());
+        let mut stack: Vec<(NodeId, NodeId)> =
+            self.children(self.root).iter().map(|&c| (c, c)).collect();
+        while let Some((at, branch)) = stack.pop() {
+            table.insert(at, branch);
+            stack.extend(self.children(at).iter().map(|&child| (child, branch)));
+        }
+        table
     }
 
     /// A node and all its descendants, in pre-order.

@@ -65,6 +65,10 @@ impl RelmapApp {
                 self.menu_item(ui, command, commands);
             }
             ui.separator();
+            for command in [AppCommand::Cut, AppCommand::Copy, AppCommand::Paste] {
+                self.menu_item(ui, command, commands);
+            }
+            ui.separator();
             for command in [
                 AppCommand::ToggleFold,
                 AppCommand::MoveUp,
@@ -177,6 +181,8 @@ impl RelmapApp {
             | AppCommand::InsertParent
             | AppCommand::EditTitle
             | AppCommand::Delete
+            | AppCommand::Copy
+            | AppCommand::Cut
             | AppCommand::ToggleFold
             | AppCommand::MoveUp
             | AppCommand::MoveDown

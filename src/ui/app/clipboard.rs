@@ -90,6 +90,16 @@ impl RelmapApp {
             .primary()
             .filter(|&id| map.contains(id))
             .unwrap_or(map.root());
+        // A map deeper than relmap opens could be saved but never opened again.
+        let levels = map.depth(target) + 1 + fragment.levels();
+        if levels > crate::model::MAX_LEVELS {
+            self.notices.info(format!(
+                "Nothing was pasted: the map would be {levels} levels deep, and relmap opens maps of at most {} \
+                 levels.",
+                crate::model::MAX_LEVELS
+            ));
+            return;
+        }
         let first_index = map.children(target).len();
         let origin = layout::place_new_child(map, target, &|id| {
             CanvasState::node_size(ctx, self.doc.workbook(), id)

@@ -1,6 +1,7 @@
 //! Editing the map: the keyboard and menu commands that act on the selection, and what the canvas asks for.
 
 use super::RelmapApp;
+use super::clipboard::ClipboardRequest;
 use crate::document::EditCommand;
 use crate::layout::{self, NodeSize};
 use crate::model::{Arrangement, CrossLink, LinkId, NodeId, NodeKind, Pos, Side, Topic};
@@ -86,8 +87,9 @@ impl RelmapApp {
                 }
             }
             AppCommand::Delete => {
-                let tops = self.selection.tops(map);
-                if tops.is_empty() {
+                // The root stays: with everything selected (Ctrl+A), Delete removes the rest of the map.
+                let tops = self.selection.removable_tops(map);
+                if tops.is_empty() && !self.selection.contains(map.root()) {
                     return;
                 }
                 // After deleting, select what is left nearby: the parent of the first deleted node.
@@ -97,7 +99,11 @@ impl RelmapApp {
                     .unwrap_or(map.root());
                 match actions::delete(map, &tops) {
                     Ok(command) => {
+                        let before = self.doc.undo_depth();
                         self.apply(command);
+                        if self.doc.undo_depth() > before {
+                            self.deleted.record(self.doc.version(), tops);
+                        }
                         self.selection.set(next);
                     }
                     Err(message) => self.notices.info(message),
@@ -191,7 +197,45 @@ impl RelmapApp {
                     self.canvas.request_center(node);
                 }
             }
-            _ => {}
+            AppCommand::Copy => self.clipboard(ClipboardRequest::Copy, ctx),
+            AppCommand::Cut => self.clipboard(ClipboardRequest::Cut, ctx),
+            // Only the window can read the system clipboard: it answers with a paste event next frame, which
+            // arrives as Ctrl+V does.
+            AppCommand::Paste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
+            // `run` handles these itself; they are named here, with no catch-all, so that a new command does
+            // not compile until it is handled somewhere.
+            AppCommand::New
+            | AppCommand::NewFiveConstituencies
+            | AppCommand::NewSpheres
+            | AppCommand::NewBlank
+            | AppCommand::OpenExample
+            | AppCommand::Open
+            | AppCommand::OpenPath
+            | AppCommand::Import
+            | AppCommand::ExportFreeMind
+            | AppCommand::ExportOpml
+            | AppCommand::ExportMarkdown
+            | AppCommand::ExportSvg
+            | AppCommand::ExportPng
+            | AppCommand::ExportSelectionSvg
+            | AppCommand::ExportReport
+            | AppCommand::Save
+            | AppCommand::SaveAs
+            | AppCommand::SaveAsPath
+            | AppCommand::Quit
+            | AppCommand::Undo
+            | AppCommand::Redo
+            | AppCommand::FitMap
+            | AppCommand::ToggleInspector
+            | AppCommand::ToggleOutline
+            | AppCommand::TogglePlan
+            | AppCommand::ToggleMarkers
+            | AppCommand::ThemeSystem
+            | AppCommand::ThemeLight
+            | AppCommand::ThemeDark
+            | AppCommand::Preferences
+            | AppCommand::Help
+            | AppCommand::CommandPalette => {}
         }
     }
 

@@ -25,6 +25,7 @@ use crate::storage::Template;
 
 use super::canvas::{self, CanvasState};
 use super::command::AppCommand;
+use super::deleted::DeletedBranches;
 use super::dialogs::PathPrompt;
 use super::file_dialog::{FilePicker, PickKind};
 use super::find_bar::{FindBar, FindRequest};
@@ -42,6 +43,10 @@ use super::welcome::{Welcome, welcome_ui};
 /// A dialog answer faster than this means no dialog was shown: rfd returns at once without a desktop portal
 /// or zenity, and nobody cancels a real dialog that fast.
 const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
+
+/// The longest an idle window goes without asking the clock for the date, so that "today" (contacts logged
+/// today, overdue badges, the balance) rolls over at midnight even when nobody touches the window.
+const CLOCK_CHECK: Duration = Duration::from_mins(1);
 
 /// What the user was doing when relmap had to ask about unsaved changes; it is carried on once they answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,6 +76,8 @@ pub struct RelmapApp {
     doc: Document,
     canvas: CanvasState,
     selection: Selection,
+    /// What recent deletes removed, so that undoing one selects what it restores.
+    deleted: DeletedBranches,
     find: FindBar,
     outline: OutlineState,
     plan: PlanPanel,
@@ -126,7 +133,10 @@ pub struct RelmapApp {
     prefs: Preferences,
     title_shown: String,
     allow_close: bool,
+    /// The date that counts as today, read from `clock` at the start of every frame.
     today: NaiveDate,
+    /// Where the date comes from: the local calendar, or whatever a test sets.
+    clock: Box<dyn Fn() -> NaiveDate>,
 }
 
 impl RelmapApp {
@@ -138,6 +148,7 @@ impl RelmapApp {
             doc: Document::new(Workbook::default(), None),
             canvas: CanvasState::default(),
             selection: Selection::default(),
+            deleted: DeletedBranches::default(),
             find: FindBar::default(),
             outline: OutlineState::default(),
             plan: PlanPanel::default(),
@@ -170,7 +181,8 @@ impl RelmapApp {
             prefs: Preferences::default(),
             title_shown: String::new(),
             allow_close: false,
-            today: chrono::Local::now().date_naive(),
+            today: local_today(),
+            clock: Box::new(local_today),
         };
         app.start_from(Template::FiveConstituencies);
         if let Some(path) = file {
@@ -248,9 +260,16 @@ impl RelmapApp {
         self.notices.list()
     }
 
-    /// Sets the date that counts as today, for due dates (tests use a fixed date).
+    /// Sets the date that counts as today, for due dates, from now on (tests use a fixed date).
     pub fn set_today(&mut self, today: NaiveDate) {
-        self.today = today;
+        self.set_clock(move || today);
+    }
+
+    /// Takes the date that counts as today from `clock` instead of the local calendar. It is asked at the
+    /// start of every frame, so a test can move the date on between frames.
+    pub fn set_clock(&mut self, clock: impl Fn() -> NaiveDate + 'static) {
+        self.today = clock();
+        self.clock = Box::new(clock);
     }
 
     /// The window title: "<file name> — relmap", with a ● while there are unsaved changes.
@@ -290,6 +309,9 @@ impl RelmapApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.keep_measure(&ctx);
+        // Asking the clock is cheap, so every frame does; the repaint keeps an idle window asking.
+        self.today = (self.clock)();
+        ctx.request_repaint_after(CLOCK_CHECK);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.watch_file(&ctx);
@@ -307,6 +329,15 @@ impl RelmapApp {
             } else {
                 self.help_open = false;
             }
+        }
+        // The welcome screen promises that F1 opens the help at any time; it steps aside for it.
+        if self.welcome
+            && AppCommand::Help
+                .shortcut()
+                .is_some_and(|shortcut| ctx.input_mut(|i| i.consume_shortcut(&shortcut)))
+        {
+            self.welcome = false;
+            commands.push(AppCommand::Help);
         }
         if self.prompt.is_none()
             && self.confirming.is_none()
@@ -410,7 +441,7 @@ impl RelmapApp {
                 ui,
                 self.doc.workbook(),
                 &self.selection,
-                self.find.hits(),
+                self.find.hits(self.doc.version()),
                 markers,
                 self.doc.drawn_version(),
             );
@@ -429,7 +460,7 @@ impl RelmapApp {
                 );
                 match self
                     .find
-                    .ui(&mut child, self.doc.workbook(), self.doc.revision())
+                    .ui(&mut child, self.doc.workbook(), self.doc.version())
                 {
                     Some(FindRequest::Show(id)) => self.show_hit(id),
                     Some(FindRequest::Close) => self.canvas.request_focus(),
@@ -530,8 +561,21 @@ impl RelmapApp {
             AppCommand::SaveAs => self.start_pick(PickKind::SaveAs),
             AppCommand::SaveAsPath => self.prompt_for_path(PickKind::SaveAs),
             AppCommand::Undo => {
-                if let Err(error) = self.doc.undo() {
-                    self.notices.error(format!("Could not undo: {error}"));
+                let restores = self
+                    .deleted
+                    .restored_by_undo_from(self.doc.version())
+                    .map(<[NodeId]>::to_vec);
+                match self.doc.undo() {
+                    // The branches a delete took come back selected, as they were before it.
+                    Ok(true) => {
+                        if let Some(tops) = restores {
+                            let map = &self.doc.workbook().map;
+                            self.selection
+                                .extend(tops.into_iter().filter(|&id| map.contains(id)), false);
+                        }
+                    }
+                    Ok(false) => {}
+                    Err(error) => self.notices.error(format!("Could not undo: {error}")),
                 }
                 self.forget_missing_selection();
             }
@@ -599,4 +643,9 @@ impl eframe::App for RelmapApp {
         // A clean exit: nothing to recover next time.
         self.remove_recovery_copy();
     }
+}
+
+/// Today in the user's time zone.
+fn local_today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
