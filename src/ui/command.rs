@@ -100,6 +100,8 @@ pub enum AppCommand {
     TogglePlan,
     /// Show or hide the planning markers on the nodes.
     ToggleMarkers,
+    /// Show or hide the minimap.
+    ToggleMinimap,
     /// Follow the system's light or dark setting.
     ThemeSystem,
     /// Use the light theme.
@@ -116,7 +118,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [AppCommand; 53] = [
+    pub const ALL: [AppCommand; 54] = [
         AppCommand::New,
         AppCommand::NewFiveConstituencies,
         AppCommand::NewSpheres,
@@ -164,6 +166,7 @@ impl AppCommand {
         AppCommand::ToggleOutline,
         AppCommand::TogglePlan,
         AppCommand::ToggleMarkers,
+        AppCommand::ToggleMinimap,
         AppCommand::ThemeSystem,
         AppCommand::ThemeLight,
         AppCommand::ThemeDark,
@@ -214,6 +217,7 @@ impl AppCommand {
             | C::ToggleOutline
             | C::TogglePlan
             | C::ToggleMarkers
+            | C::ToggleMinimap
             | C::ThemeSystem
             | C::ThemeLight
             | C::ThemeDark => "View",
@@ -296,6 +300,7 @@ impl AppCommand {
             AppCommand::ToggleOutline => "Outline",
             AppCommand::TogglePlan => "Plan",
             AppCommand::ToggleMarkers => "Planning markers",
+            AppCommand::ToggleMinimap => "Minimap",
             AppCommand::ThemeSystem => "Follow the system",
             AppCommand::ThemeLight => "Light",
             AppCommand::ThemeDark => "Dark",
@@ -392,6 +397,9 @@ impl AppCommand {
             AppCommand::ToggleMarkers => {
                 "Show health, overdue and strategy markers on the nodes, or hide them for a clean map"
             }
+            AppCommand::ToggleMinimap => {
+                "Show the whole map in a corner of the canvas while part of it is out of view"
+            }
             AppCommand::ThemeSystem => "Use light or dark colours as the system does",
             AppCommand::ThemeLight => "Use light colours whatever the system does",
             AppCommand::ThemeDark => "Use dark colours whatever the system does",
@@ -458,6 +466,7 @@ impl AppCommand {
             | AppCommand::OpenExample
             | AppCommand::SaveAsPath
             | AppCommand::ToggleInspector
+            | AppCommand::ToggleMinimap
             | AppCommand::ThemeSystem
             | AppCommand::ThemeLight
             | AppCommand::ThemeDark => None,
@@ -512,6 +521,7 @@ impl AppCommand {
                 | AppCommand::ToggleOutline
                 | AppCommand::TogglePlan
                 | AppCommand::ToggleMarkers
+                | AppCommand::ToggleMinimap
                 | AppCommand::ThemeSystem
                 | AppCommand::ThemeLight
                 | AppCommand::ThemeDark

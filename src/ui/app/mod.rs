@@ -236,6 +236,12 @@ impl RelmapApp {
         self.welcome = true;
     }
 
+    /// The zoom of the map on screen, in screen points per canvas unit.
+    #[must_use]
+    pub fn zoom(&self) -> f32 {
+        self.canvas.camera.zoom
+    }
+
     /// Whether a title is being typed on the canvas.
     #[must_use]
     pub fn is_editing_title(&self) -> bool {
@@ -358,9 +364,12 @@ impl RelmapApp {
                 });
         }
         if self.prefs.show_plan {
+            // A quarter of the window at first, up to 300 points: on a small screen the map keeps room to be
+            // read at its first view. The user can drag the panel taller.
+            let plan_height = (ctx.content_rect().height() * 0.25).clamp(120.0, 300.0);
             let edits = Panel::bottom("relmap-plan")
                 .resizable(true)
-                .default_size(300.0)
+                .default_size(plan_height)
                 .min_size(120.0)
                 .show(ui, |ui| {
                     ui.set_min_height(ui.available_height());
@@ -391,6 +400,7 @@ impl RelmapApp {
             }
         }
         let markers = self.prefs.show_markers.then_some(self.today);
+        self.canvas.hide_minimap = !self.prefs.show_minimap;
         CentralPanel::no_frame().show(ui, |ui| {
             let area = ui.available_rect_before_wrap();
             let intents = self.canvas.ui(
@@ -533,6 +543,7 @@ impl RelmapApp {
             AppCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
             AppCommand::TogglePlan => self.prefs.show_plan = !self.prefs.show_plan,
             AppCommand::ToggleMarkers => self.prefs.show_markers = !self.prefs.show_markers,
+            AppCommand::ToggleMinimap => self.prefs.show_minimap = !self.prefs.show_minimap,
             AppCommand::ThemeSystem | AppCommand::ThemeLight | AppCommand::ThemeDark => {
                 self.prefs.theme = match command {
                     AppCommand::ThemeLight => Theme::Light,
