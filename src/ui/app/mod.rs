@@ -43,6 +43,10 @@ use super::welcome::{Welcome, welcome_ui};
 /// or zenity, and nobody cancels a real dialog that fast.
 const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
 
+/// The height a first start leaves to the map, the menu bar and the status bar before the plan panel takes
+/// its share, in points: the first level of a starter map at a readable size.
+const MAP_ROOM: f32 = 520.0;
+
 /// What the user was doing when relmap had to ask about unsaved changes; it is carried on once they answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PendingAction {
@@ -364,9 +368,9 @@ impl RelmapApp {
                 });
         }
         if self.prefs.show_plan {
-            // A quarter of the window at first, up to 300 points: on a small screen the map keeps room to be
-            // read at its first view. The user can drag the panel taller.
-            let plan_height = (ctx.content_rect().height() * 0.25).clamp(120.0, 300.0);
+            // 300 points at first, less on a small screen, so that the map keeps room to show its first level
+            // at a size that can be read. The user can drag the panel taller.
+            let plan_height = (ctx.content_rect().height() - MAP_ROOM).clamp(120.0, 300.0);
             let edits = Panel::bottom("relmap-plan")
                 .resizable(true)
                 .default_size(plan_height)
