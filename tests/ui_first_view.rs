@@ -3,7 +3,7 @@
 //! change of theme or window size.
 
 // Test helpers outside #[test] functions may fail loudly too.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 mod ui_support;
 
@@ -180,6 +180,8 @@ fn a_larger_window_places_the_first_view_again_until_the_user_moves_it() {
 /// fresh layout of the same text would use. A title laid out before egui emptied its atlas fails this, and
 /// shows as nothing.
 fn glyphs_are_in_the_atlas(ctx: &egui::Context, text: &TextShape) -> bool {
+    // A method path does not fit `fonts`'s closure over any lifetime of the view, so this stays a closure.
+    #[allow(clippy::redundant_closure_for_method_calls)]
     let atlas = ctx.fonts(|fonts| fonts.image());
     let inked = |min: [u16; 2], max: [u16; 2]| {
         (min[1]..max[1]).any(|y| {
@@ -318,7 +320,10 @@ fn a_late_relationship_stays_a_red_badge_when_the_map_is_zoomed_out() {
         assert!(font_size(&text) >= 8.0, "{}", font_size(&text));
         // The pill behind the number is red.
         let pill = shapes[..at].iter().rev().find_map(|s| match s {
-            Shape::Rect(r) if r.rect.contains_rect(text.visual_bounding_rect().shrink(1.0)) => {
+            Shape::Rect(r)
+                if r.rect
+                    .contains_rect(text.visual_bounding_rect().shrink(1.0)) =>
+            {
                 Some(r.fill)
             }
             _ => None,
@@ -377,12 +382,13 @@ fn the_minimap_can_be_hidden_from_the_view_menu_and_stays_hidden() {
     harness.get_by_label("View").click();
     harness.run();
     harness
-        .get_by_role_and_label(egui::accesskit::Role::CheckBox, AppCommand::ToggleMinimap.label())
+        .get_by_role_and_label(
+            egui::accesskit::Role::CheckBox,
+            AppCommand::ToggleMinimap.label(),
+        )
         .click();
     harness.run();
     press_with(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(harness.query_by_label("Minimap").is_none());
     assert!(!harness.state().preferences().show_minimap);
 }
-
-

@@ -87,7 +87,9 @@ pub(crate) fn paint_plain_late_badges(
                 scratch.overdue.push((i as u32, late));
             }
         }
-        scratch.overdue.sort_by_key(|&(i, late)| (std::cmp::Reverse(late), i));
+        scratch
+            .overdue
+            .sort_by_key(|&(i, late)| (std::cmp::Reverse(late), i));
         scratch.overdue_for = Some(key);
     }
     let zoom = place.screen_from_canvas.scaling;
@@ -98,7 +100,10 @@ pub(crate) fn paint_plain_late_badges(
             continue;
         }
         // Where the badge would go: the box's top-right corner. One that would cover another is left out.
-        let probe = Rect::from_min_size(rect.right_top() - Vec2::new(0.0, 6.0), Vec2::new(24.0, 12.0));
+        let probe = Rect::from_min_size(
+            rect.right_top() - Vec2::new(0.0, 6.0),
+            Vec2::new(24.0, 12.0),
+        );
         if drawn.iter().any(|other| other.intersects(probe)) {
             continue;
         }

@@ -129,10 +129,9 @@ pub struct CanvasState {
     /// How the view is placed while the user has not moved it since a map was opened or fitted; `None` once
     /// they have, and then the view stays where they left it.
     auto_view: Option<AutoView>,
-    /// Place the view as [`Self::auto_view`] says at the next frame.
-    auto_pending: bool,
     /// The size of the canvas area when the view was last placed automatically. When the area changes size
-    /// (a side panel settles, the window or the interface size changes) the view is placed again.
+    /// (a side panel settles, the window or the interface size changes) the view is placed again; `None`
+    /// places it at the next frame.
     auto_area: Option<Vec2>,
     /// Whether the minimap is hidden (View → Minimap).
     pub hide_minimap: bool,
@@ -349,7 +348,12 @@ impl CanvasState {
             .iter()
             .filter(|&&i| rect.contains_rect(place.rect(&self.scene.nodes[i as usize])))
             .count();
-        self.out_of_view = self.scene.nodes.len().saturating_sub(in_view);
+        let out_of_view = self.scene.nodes.len().saturating_sub(in_view);
+        if out_of_view != self.out_of_view {
+            // The status bar, drawn before the canvas, says how much is out of view: draw it again.
+            ui.ctx().request_repaint();
+            self.out_of_view = out_of_view;
+        }
         let minimap_covers_nodes = minimap::minimap_rect(rect).is_some_and(|mini| {
             self.scratch
                 .visible
@@ -439,10 +443,9 @@ impl CanvasState {
             .auto_area
             .is_none_or(|size| (size - rect.size()).length() > 0.5);
         if let Some(kind) = self.auto_view
-            && (self.auto_pending || resized)
+            && resized
             && let Some(bounds) = self.map_bounds()
         {
-            self.auto_pending = false;
             self.auto_area = Some(rect.size());
             match kind {
                 AutoView::Whole => self.camera.fit(rect, bounds),
@@ -491,11 +494,10 @@ impl CanvasState {
             .filter(|node| node.parent == Some(0))
             .fold(root.rect, |focus, node| focus.union(node.rect));
         self.camera.zoom = readable;
-        // The margin a fit keeps is left out here: on a small window the first level may only just fit.
-        let room = rect.size();
         // Centred on the first level; when it does not fit at a size that can be read, moved no more than
-        // needed to keep the root wholly in view, with as many branches around it as there is room for.
-        let half = room / (2.0 * readable);
+        // needed to keep the root wholly in view, with as many branches around it as there is room for. No
+        // margin is kept, unlike a fit: on a small window the first level may only just fit.
+        let half = rect.size() / (2.0 * readable);
         let centre = focus.center();
         let keep = |centre: f32, min: f32, max: f32, half: f32| {
             if max - min > 2.0 * half {
@@ -552,7 +554,7 @@ impl CanvasState {
     /// changes size until the user moves the view (Ctrl+0, or after arranging the map).
     pub fn request_fit(&mut self) {
         self.auto_view = Some(AutoView::Whole);
-        self.auto_pending = true;
+        self.auto_area = None;
     }
 
     /// Asks for the first view of a newly opened map at the next frame: the whole map if its titles can be
@@ -560,7 +562,7 @@ impl CanvasState {
     /// whenever the canvas changes size until the user moves the view.
     pub fn request_opening_view(&mut self) {
         self.auto_view = Some(AutoView::Opening);
-        self.auto_pending = true;
+        self.auto_area = None;
     }
 
     /// How many nodes that can be seen (not in a folded branch) lay wholly or partly outside the view in the

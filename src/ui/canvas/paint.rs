@@ -315,14 +315,7 @@ pub(crate) fn paint_late_badge(painter: &Painter, rect: Rect, late: i64, zoom: f
     // neither the health dot nor the text; on a box of a few points they start at its right edge.
     let inset = (10.0 * zoom).min(rect.width() / 2.0);
     let anchor = Pos2::new(rect.right() - inset, rect.top());
-    paint_badge(
-        painter,
-        anchor,
-        &text,
-        font_size,
-        OVERDUE,
-        Color32::WHITE,
-    )
+    paint_badge(painter, anchor, &text, font_size, OVERDUE, Color32::WHITE)
 }
 
 /// The font size of the compact overdue badge, in points: small, but still read at a glance.

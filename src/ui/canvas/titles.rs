@@ -172,7 +172,10 @@ mod tests {
             let step = size_step_at_least(size);
             assert!(step >= size, "{size} → {step}");
             assert!(step < size * STEP + 1e-3, "{size} → {step}");
-            assert!((size_step(step * 1.000_1) - step).abs() < 1e-3, "{size} → {step}");
+            assert!(
+                (size_step(step * 1.000_1) - step).abs() < 1e-3,
+                "{size} → {step}"
+            );
         }
     }
 }
