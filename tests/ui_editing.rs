@@ -13,7 +13,7 @@ use relmap::ui::RelmapApp;
 
 use ui_support::{
     click_at, click_node, double_click_at, drag, drag_holding, node, node_titled, press,
-    press_with, snapshot, starter_harness, title_of, workbook,
+    press_with, show_whole_map, snapshot, starter_harness, title_of, workbook,
 };
 
 /// Types `text` into the title being edited.
@@ -202,6 +202,7 @@ fn delete_removes_the_selection_with_its_subtree_and_the_root_stays() {
 #[test]
 fn shift_tab_inserts_a_parent() {
     let mut harness = starter_harness();
+    show_whole_map(&mut harness);
     click_node(&mut harness, "Mentors");
     let mentors = node_titled(&harness, "Mentors");
     let profession = node_titled(&harness, "Profession");
@@ -387,6 +388,7 @@ fn dragging_a_node_moves_its_branch_as_one_undo_step() {
 #[test]
 fn dropping_a_node_onto_another_reparents_it() {
     let mut harness = starter_harness();
+    show_whole_map(&mut harness);
     let mentors = node_titled(&harness, "Mentors");
     let self_node = node_titled(&harness, "Self");
     let before = snapshot(&harness);
@@ -459,6 +461,7 @@ fn middle_of_link(harness: &Harness<'_, RelmapApp>, from: &str, to: &str) -> egu
 #[test]
 fn alt_dragging_links_two_nodes_and_the_link_can_be_labelled_and_deleted() {
     let mut harness = starter_harness();
+    show_whole_map(&mut harness);
     let before = snapshot(&harness);
     let from = node(&harness, "Mentors").rect().center();
     let to = node(&harness, "Staff culture").rect().center();
@@ -506,6 +509,7 @@ fn alt_dragging_links_two_nodes_and_the_link_can_be_labelled_and_deleted() {
 #[test]
 fn shift_dragging_the_background_selects_with_a_rubber_band() {
     let mut harness = starter_harness();
+    show_whole_map(&mut harness);
     let a = node(&harness, "Board of trustees").rect();
     let b = node(&harness, "Funding and budget").rect();
     let start = a.left_top() - egui::vec2(10.0, 10.0);
@@ -537,6 +541,7 @@ fn double_clicking_the_empty_canvas_adds_a_node_there() {
 #[test]
 fn a_branch_is_never_dropped_into_itself() {
     let mut harness = starter_harness();
+    show_whole_map(&mut harness);
     let from = node(&harness, "Self").rect().center();
     let to = node(&harness, "Downtime").rect().center();
     drag(&mut harness, from, to, 8);
@@ -571,6 +576,7 @@ fn a_child_added_to_a_folded_node_unfolds_it_and_escape_takes_both_back() {
 #[test]
 fn a_new_node_past_the_edge_pans_the_map_just_enough_to_show_it() {
     let mut harness = starter_harness();
+    show_whole_map(&mut harness);
     click_node(&mut harness, "Nonprofits");
     // The inspector starts where the canvas ends.
     let canvas_right = harness.get_by_label("Node title").rect().min.x;
@@ -597,6 +603,7 @@ fn a_new_node_past_the_edge_pans_the_map_just_enough_to_show_it() {
 #[test]
 fn a_person_added_under_a_group_is_a_person() {
     let mut harness = starter_harness();
+    show_whole_map(&mut harness);
     click_node(&mut harness, "Board of trustees");
     press(&mut harness, Key::Tab);
     type_title(&mut harness, "Chair: Sam Okafor");

@@ -208,6 +208,7 @@ fn the_selection_exports_as_svg_and_a_png_has_the_size_chosen_in_preferences() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
     app.set_today(today);
     let mut harness = harness_with(app);
+    ui_support::show_whole_map(&mut harness);
     ui_support::click_node(&mut harness, "Board of trustees");
 
     for item in [

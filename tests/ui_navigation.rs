@@ -81,6 +81,8 @@ fn arranging_the_map_is_one_undo_step_and_leaves_no_overlap() {
             Modifiers::COMMAND | Modifiers::SHIFT,
             shortcut,
         );
+        // The whole map in view, so that every node is on the canvas to be measured.
+        press_with(&mut harness, Modifiers::COMMAND, Key::Num0);
         let map = &workbook(&harness).map;
         map.validate().unwrap();
         // Node boxes as drawn must not overlap after an automatic layout.
@@ -104,7 +106,11 @@ fn arranging_the_map_is_one_undo_step_and_leaves_no_overlap() {
 #[test]
 fn zoom_keys_change_the_zoom_and_ctrl_0_fits_again() {
     let mut harness = starter_harness();
+    // The map opens at a size that can be read; Ctrl+0 fits all of it, which is smaller.
+    let opened = node(&harness, "Staff").rect();
+    press_with(&mut harness, Modifiers::COMMAND, Key::Num0);
     let staff = node(&harness, "Staff").rect();
+    assert!(staff.width() < opened.width(), "{opened:?} -> {staff:?}");
     press_with(&mut harness, Modifiers::COMMAND, Key::Plus);
     let bigger = node(&harness, "Staff").rect();
     assert!(
@@ -241,6 +247,7 @@ fn a_mouse_wheel_zooms_and_two_fingers_on_a_trackpad_pan() {
 #[test]
 fn the_canvas_toolbar_fits_the_map() {
     let mut harness = starter_harness();
+    ui_support::show_whole_map(&mut harness);
     let fitted = node(&harness, "Staff").rect();
     harness.get_by_label("Zoom in").click();
     harness.run();

@@ -252,6 +252,12 @@ fn an_action_is_added_dated_given_a_status_and_removed() {
 fn a_new_action_links_the_selected_node_and_the_link_is_chosen_from_a_list() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(&dir);
+    // The node is a second-level one: fit the whole map so that it is in view.
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run(relmap::ui::AppCommand::FitMap, &ctx);
+    harness.run();
     harness
         .get_by_role_and_label(Role::Button, "Staff culture")
         .click();

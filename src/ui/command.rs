@@ -129,6 +129,8 @@ app_commands! {
         TogglePlan,
         /// Show or hide the planning markers on the nodes.
         ToggleMarkers,
+        /// Show or hide the minimap.
+        ToggleMinimap,
         /// Follow the system's light or dark setting.
         ThemeSystem,
         /// Use the light theme.
@@ -192,6 +194,7 @@ impl AppCommand {
             | C::ToggleOutline
             | C::TogglePlan
             | C::ToggleMarkers
+            | C::ToggleMinimap
             | C::ThemeSystem
             | C::ThemeLight
             | C::ThemeDark => "View",
@@ -276,6 +279,7 @@ impl AppCommand {
             | C::ToggleOutline
             | C::TogglePlan
             | C::ToggleMarkers
+            | C::ToggleMinimap
             | C::Preferences
             | C::Help
             | C::CommandPalette => None,
@@ -342,6 +346,7 @@ impl AppCommand {
             AppCommand::ToggleOutline => "Outline",
             AppCommand::TogglePlan => "Plan",
             AppCommand::ToggleMarkers => "Planning markers",
+            AppCommand::ToggleMinimap => "Minimap",
             AppCommand::ThemeSystem => "Follow the system",
             AppCommand::ThemeLight => "Light",
             AppCommand::ThemeDark => "Dark",
@@ -455,6 +460,9 @@ impl AppCommand {
             AppCommand::ToggleMarkers => {
                 "Show health, overdue and strategy markers on the nodes, or hide them for a clean map"
             }
+            AppCommand::ToggleMinimap => {
+                "Show the whole map in a corner of the canvas while part of it is out of view"
+            }
             AppCommand::ThemeSystem => "Use light or dark colours as the system does",
             AppCommand::ThemeLight => "Use light colours whatever the system does",
             AppCommand::ThemeDark => "Use dark colours whatever the system does",
@@ -526,6 +534,7 @@ impl AppCommand {
             | AppCommand::OpenExample
             | AppCommand::SaveAsPath
             | AppCommand::ToggleInspector
+            | AppCommand::ToggleMinimap
             | AppCommand::ThemeSystem
             | AppCommand::ThemeLight
             | AppCommand::ThemeDark => None,
@@ -596,6 +605,7 @@ impl AppCommand {
             | C::ToggleOutline
             | C::TogglePlan
             | C::ToggleMarkers
+            | C::ToggleMinimap
             | C::ThemeSystem
             | C::ThemeLight
             | C::ThemeDark
@@ -662,6 +672,7 @@ impl AppCommand {
             | C::ToggleOutline
             | C::TogglePlan
             | C::ToggleMarkers
+            | C::ToggleMinimap
             | C::ThemeSystem
             | C::ThemeLight
             | C::ThemeDark

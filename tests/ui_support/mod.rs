@@ -227,3 +227,13 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+/// Fits the whole map to the window, as Ctrl+0 does, and runs the app until it settles. A map opens at a size
+/// that can be read, which may leave some of it out of view; tests that reach every node start with this.
+pub(crate) fn show_whole_map(harness: &mut Harness<'_, RelmapApp>) {
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run(relmap::ui::AppCommand::FitMap, &ctx);
+    harness.run();
+}

@@ -112,6 +112,14 @@ impl RelmapApp {
             {
                 commands.push(AppCommand::ToggleMarkers);
             }
+            let mut minimap = self.prefs.show_minimap;
+            if ui
+                .checkbox(&mut minimap, AppCommand::ToggleMinimap.label())
+                .on_hover_text(AppCommand::ToggleMinimap.tooltip())
+                .clicked()
+            {
+                commands.push(AppCommand::ToggleMinimap);
+            }
             let mut plan = self.prefs.show_plan;
             if ui
                 .checkbox(&mut plan, AppCommand::TogglePlan.label())
@@ -223,6 +231,24 @@ impl RelmapApp {
         ui.horizontal(|ui| {
             let map = &self.doc.workbook().map;
             ui.label(format!("{} nodes", map.len()));
+            // The first view of a large map shows its centre at a size that can be read; say that there is
+            // more, and offer the whole map.
+            let out_of_view = self.canvas.nodes_out_of_view();
+            if out_of_view > 0 {
+                ui.label(format!("· {out_of_view} out of view"));
+                if ui
+                    .small_button("Show all")
+                    .on_hover_text(format!(
+                        "Fit the whole map to the window ({})",
+                        AppCommand::FitMap
+                            .shortcut()
+                            .map_or_else(String::new, |s| ui.ctx().format_shortcut(&s))
+                    ))
+                    .clicked()
+                {
+                    self.canvas.request_fit();
+                }
+            }
             if self.selection.len() > 1 {
                 ui.label(format!("· {} selected", self.selection.len()));
             }

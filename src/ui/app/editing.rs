@@ -230,6 +230,7 @@ impl RelmapApp {
             | AppCommand::ToggleOutline
             | AppCommand::TogglePlan
             | AppCommand::ToggleMarkers
+            | AppCommand::ToggleMinimap
             | AppCommand::ThemeSystem
             | AppCommand::ThemeLight
             | AppCommand::ThemeDark

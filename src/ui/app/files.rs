@@ -119,7 +119,7 @@ impl RelmapApp {
         self.canvas.title_edit = None;
         self.canvas.request_focus();
         self.doc = doc;
-        self.canvas.request_fit();
+        self.canvas.request_opening_view();
     }
 
     /// Opens a file. On failure the message names the file and the place, and the open map stays open. A file

@@ -48,6 +48,10 @@ const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
 /// today, overdue badges, the balance) rolls over at midnight even when nobody touches the window.
 const CLOCK_CHECK: Duration = Duration::from_mins(1);
 
+/// The height a first start leaves to the map, the menu bar and the status bar before the plan panel takes
+/// its share, in points: the first level of a starter map at a readable size.
+const MAP_ROOM: f32 = 520.0;
+
 /// What the user was doing when relmap had to ask about unsaved changes; it is carried on once they answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PendingAction {
@@ -248,6 +252,12 @@ impl RelmapApp {
         self.welcome = true;
     }
 
+    /// The zoom of the map on screen, in screen points per canvas unit.
+    #[must_use]
+    pub fn zoom(&self) -> f32 {
+        self.canvas.camera.zoom
+    }
+
     /// Whether a title is being typed on the canvas.
     #[must_use]
     pub fn is_editing_title(&self) -> bool {
@@ -402,9 +412,12 @@ impl RelmapApp {
                 });
         }
         if self.prefs.show_plan {
+            // 300 points at first, less on a small screen, so that the map keeps room to show its first level
+            // at a size that can be read. The user can drag the panel taller.
+            let plan_height = (ctx.content_rect().height() - MAP_ROOM).clamp(120.0, 300.0);
             let edits = Panel::bottom("relmap-plan")
                 .resizable(true)
-                .default_size(300.0)
+                .default_size(plan_height)
                 .min_size(120.0)
                 .show(ui, |ui| {
                     ui.set_min_height(ui.available_height());
@@ -435,6 +448,7 @@ impl RelmapApp {
             }
         }
         let markers = self.prefs.show_markers.then_some(self.today);
+        self.canvas.hide_minimap = !self.prefs.show_minimap;
         CentralPanel::no_frame().show(ui, |ui| {
             let area = ui.available_rect_before_wrap();
             let intents = self.canvas.ui(
@@ -590,6 +604,7 @@ impl RelmapApp {
             AppCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
             AppCommand::TogglePlan => self.prefs.show_plan = !self.prefs.show_plan,
             AppCommand::ToggleMarkers => self.prefs.show_markers = !self.prefs.show_markers,
+            AppCommand::ToggleMinimap => self.prefs.show_minimap = !self.prefs.show_minimap,
             AppCommand::ThemeSystem | AppCommand::ThemeLight | AppCommand::ThemeDark => {
                 self.prefs.theme = match command {
                     AppCommand::ThemeLight => Theme::Light,

@@ -24,6 +24,8 @@ pub struct Preferences {
     pub show_plan: bool,
     /// Whether nodes show their health, overdue and strategy markers.
     pub show_markers: bool,
+    /// Whether the minimap shows while part of the map is out of view.
+    pub show_minimap: bool,
     /// The files opened or saved last, newest first.
     pub recent: Vec<PathBuf>,
     /// Light, dark, or whatever the system uses.
@@ -69,6 +71,7 @@ impl Default for Preferences {
             show_outline: false,
             show_plan: true,
             show_markers: true,
+            show_minimap: true,
             recent: Vec::new(),
             theme: Theme::System,
             ui_scale: 1.0,

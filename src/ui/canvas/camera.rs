@@ -8,6 +8,9 @@ pub const MIN_ZOOM: f32 = 0.000_5;
 /// The largest zoom.
 pub const MAX_ZOOM: f32 = 4.0;
 
+/// The room kept between a fitted map and the edge of the canvas area, in screen points.
+pub const FIT_MARGIN: f32 = 40.0;
+
 /// Pan and zoom. View state only: it never goes into a file.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Camera {
@@ -53,7 +56,7 @@ impl Camera {
         if !bounds_in_canvas.is_positive() || !rect.is_positive() {
             return;
         }
-        let margin = 40.0;
+        let margin = FIT_MARGIN;
         let available = (rect.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(50.0));
         let zoom =
             (available.x / bounds_in_canvas.width()).min(available.y / bounds_in_canvas.height());

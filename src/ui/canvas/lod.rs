@@ -5,8 +5,11 @@
 use egui::epaint::Mesh;
 use egui::{Color32, Painter, Pos2, Rect, Shape, Vec2};
 
-use super::paint::{MIN_READABLE_FONT, PaintView, Placement};
-use super::scene::Scene;
+use chrono::NaiveDate;
+
+use super::paint::{MIN_READABLE_FONT, PaintView, Placement, paint_late_badge};
+use super::scene::{MapVersion, Scene};
+use crate::model::Workbook;
 use crate::ui::style;
 
 /// Below this height on screen, nodes are drawn as clusters: one speck for all the nodes that fall on the same
@@ -50,6 +53,65 @@ pub(crate) struct Scratch {
     pub frame: u32,
     /// The titles laid out lately.
     pub titles: super::titles::Titles,
+    /// The nodes that are late for a contact, by position in the scene, with how many days, the latest first;
+    /// gathered once per map and day for the views without titles.
+    overdue: Vec<(u32, i64)>,
+    /// The map and the day [`Self::overdue`] was gathered for.
+    overdue_for: Option<(MapVersion, NaiveDate)>,
+}
+
+/// The most overdue badges one frame without titles draws: enough to see where the late relationships are,
+/// without a frame of a vast map drawing thousands.
+const MAX_PLAIN_BADGES: usize = 400;
+
+/// Draws the overdue badges when the map is too small for titles, so that a late relationship stays a red
+/// badge at every zoom and never vanishes or turns into a dot like the health marker. Where badges would pile
+/// up, the latest wins.
+pub(crate) fn paint_plain_late_badges(
+    painter: &Painter,
+    place: &Placement<'_>,
+    scene: &Scene,
+    workbook: &Workbook,
+    view: &PaintView<'_>,
+    scratch: &mut Scratch,
+) {
+    let key = (view.version, view.today);
+    if scratch.overdue_for != Some(key) {
+        scratch.overdue.clear();
+        for (i, node) in scene.nodes.iter().enumerate() {
+            let late = workbook
+                .map
+                .topic(node.id)
+                .and_then(|topic| topic.profile.overdue_days(view.today));
+            if let Some(late) = late {
+                scratch.overdue.push((i as u32, late));
+            }
+        }
+        scratch
+            .overdue
+            .sort_by_key(|&(i, late)| (std::cmp::Reverse(late), i));
+        scratch.overdue_for = Some(key);
+    }
+    let zoom = place.screen_from_canvas.scaling;
+    let mut drawn: Vec<Rect> = Vec::new();
+    for &(i, late) in &scratch.overdue {
+        let rect = place.rect(&scene.nodes[i as usize]);
+        if !rect.intersects(place.clip) {
+            continue;
+        }
+        // Where the badge would go: the box's top-right corner. One that would cover another is left out.
+        let probe = Rect::from_min_size(
+            rect.right_top() - Vec2::new(0.0, 6.0),
+            Vec2::new(24.0, 12.0),
+        );
+        if drawn.iter().any(|other| other.intersects(probe)) {
+            continue;
+        }
+        drawn.push(paint_late_badge(painter, rect, late, zoom));
+        if drawn.len() >= MAX_PLAIN_BADGES {
+            break;
+        }
+    }
 }
 
 /// Paints nodes as plain boxes or cluster specks, with straight links, into one mesh: no text, no rounded

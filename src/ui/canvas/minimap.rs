@@ -50,12 +50,50 @@ pub(crate) fn specks(nodes: &[SceneNode], map_bounds: Rect) -> Vec<(Pos2, Color3
     specks
 }
 
+/// Where the minimap is painted this frame.
+pub(crate) struct Layer {
+    /// A place in the canvas's shapes before the map's, for the minimap to go under the map.
+    pub underlay: egui::layers::ShapeIdx,
+    /// Whether the minimap was in front of the map last frame.
+    pub in_front: bool,
+    /// Whether any node's box on screen meets the minimap's.
+    pub covers_nodes: bool,
+}
+
+/// How strongly the minimap shows while it lies under the map: faint, so the nodes over it read clearly.
+const UNDERLAY_OPACITY: f32 = 0.35;
+
+/// The minimap's box in a canvas `area`: its bottom-left corner, or nothing when the area is too small to spare
+/// the room.
+pub(crate) fn minimap_rect(area: Rect) -> Option<Rect> {
+    (area.width() >= SIZE.x * 2.5 && area.height() >= SIZE.y * 2.5)
+        .then(|| Rect::from_min_size(area.left_bottom() + Vec2::new(10.0, -SIZE.y - 10.0), SIZE))
+}
+
 /// Draws the minimap in the bottom-left corner of `area` and moves `camera` when it is clicked or dragged.
-pub(crate) fn minimap_ui(ui: &mut egui::Ui, area: Rect, camera: &mut Camera, scene: &Scene) {
-    if scene.nodes.len() < 2 || area.width() < SIZE.x * 2.5 || area.height() < SIZE.y * 2.5 {
-        return;
+///
+/// The minimap never hides a node: while nodes lie beneath it, it is drawn faintly under the map, and it comes
+/// to the front, whole, only while the pointer is on it. Returns whether it is in front.
+pub(crate) fn minimap_ui(
+    ui: &mut egui::Ui,
+    area: Rect,
+    camera: &mut Camera,
+    scene: &Scene,
+    layer: &Layer,
+) -> bool {
+    if scene.nodes.len() < 2 {
+        return false;
     }
-    let rect = Rect::from_min_size(area.left_bottom() + Vec2::new(10.0, -SIZE.y - 10.0), SIZE);
+    let Some(rect) = minimap_rect(area) else {
+        return false;
+    };
+    let id = egui::Id::unique("relmap-minimap");
+    let pointer_on = ui
+        .input(|i| i.pointer.hover_pos())
+        .is_some_and(|p| rect.contains(p));
+    let dragging = layer.in_front && ui.ctx().is_being_dragged(id);
+    let in_front = pointer_on || dragging || !layer.covers_nodes;
+
     let bounds = drawn_bounds(scene.bounds);
     let inner = rect.shrink(MARGIN);
     let scale = scale_of(bounds);
@@ -63,15 +101,28 @@ pub(crate) fn minimap_ui(ui: &mut egui::Ui, area: Rect, camera: &mut Camera, sce
     let to_mini = |p: Pos2| Pos2::new(p.x * scale, p.y * scale) + offset.to_vec2();
     let from_mini = |p: Pos2| Pos2::new((p.x - offset.x) / scale, (p.y - offset.y) / scale);
 
-    let response = ui.interact(
-        rect,
-        egui::Id::unique("relmap-minimap"),
-        Sense::click_and_drag(),
-    );
+    // Under the map it only shows, and clicks reach the nodes over it.
+    let sense = if in_front {
+        Sense::click_and_drag()
+    } else {
+        Sense::hover()
+    };
+    let response = ui.interact(rect, id, sense);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Minimap"));
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 6, ui.visuals().window_fill.gamma_multiply(0.92));
-    painter.rect_stroke(rect, 6, ui.visuals().window_stroke, StrokeKind::Inside);
+    let opacity = if in_front { 1.0 } else { UNDERLAY_OPACITY };
+    let mut shapes = Vec::with_capacity(4);
+    shapes.push(egui::Shape::rect_filled(
+        rect,
+        6,
+        ui.visuals().window_fill.gamma_multiply(0.92 * opacity),
+    ));
+    let frame = ui.visuals().window_stroke;
+    shapes.push(egui::Shape::rect_stroke(
+        rect,
+        6,
+        Stroke::new(frame.width, frame.color.gamma_multiply(opacity)),
+        StrokeKind::Inside,
+    ));
     // The specks were gathered when the map changed, one per cell, so this costs the same for any map.
     let mut mesh = egui::epaint::Mesh::default();
     mesh.reserve_vertices(4 * scene.minimap.len());
@@ -79,10 +130,10 @@ pub(crate) fn minimap_ui(ui: &mut egui::Ui, area: Rect, camera: &mut Camera, sce
     for &(at, colour) in &scene.minimap {
         mesh.add_colored_rect(
             Rect::from_center_size(to_mini(at), Vec2::new(4.0, 2.5)),
-            colour,
+            colour.gamma_multiply(opacity),
         );
     }
-    painter.add(egui::Shape::mesh(mesh));
+    shapes.push(egui::Shape::mesh(mesh));
     // The part of the map in view.
     let screen_from_canvas = camera.screen_from_canvas(area);
     let canvas_from_screen = screen_from_canvas.inverse();
@@ -92,17 +143,30 @@ pub(crate) fn minimap_ui(ui: &mut egui::Ui, area: Rect, camera: &mut Camera, sce
     );
     // Zoomed far in on a large map the view is a speck: keep its outline big enough to find.
     let view = Rect::from_center_size(view.center(), view.size().max(Vec2::new(8.0, 6.0)));
-    painter.rect_stroke(
+    shapes.push(egui::Shape::rect_stroke(
         view.intersect(rect),
         2,
-        Stroke::new(1.5, Color32::from_rgb(0xff, 0xb0, 0x00)),
+        Stroke::new(
+            1.5,
+            Color32::from_rgb(0xff, 0xb0, 0x00).gamma_multiply(opacity.max(0.6)),
+        ),
         StrokeKind::Middle,
-    );
+    ));
+    let painter = ui.painter_at(rect);
+    if in_front {
+        painter.extend(shapes);
+    } else {
+        painter.set(layer.underlay, egui::Shape::Vec(shapes));
+    }
 
-    if (response.clicked() || response.dragged())
+    if in_front
+        && (response.clicked() || response.dragged())
         && let Some(pointer) = response.interact_pointer_pos()
     {
         camera.center_in_canvas = from_mini(pointer);
     }
-    response.on_hover_text("Click or drag to move the view");
+    if in_front {
+        response.on_hover_text("Click or drag to move the view");
+    }
+    in_front
 }

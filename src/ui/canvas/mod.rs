@@ -127,10 +127,19 @@ enum Drag {
 pub struct CanvasState {
     /// Pan and zoom.
     pub camera: Camera,
-    /// Fit the map to the window at the next frame (on opening a map, or on Ctrl+0).
-    /// For how many more frames to fit the map: two, because side panels settle their size in the frame
-    /// after they first appear, which changes the canvas area.
-    fit_frames: u8,
+    /// How the view is placed while the user has not moved it since a map was opened or fitted; `None` once
+    /// they have, and then the view stays where they left it.
+    auto_view: Option<AutoView>,
+    /// The size of the canvas area when the view was last placed automatically. When the area changes size
+    /// (a side panel settles, the window or the interface size changes) the view is placed again; `None`
+    /// places it at the next frame.
+    auto_area: Option<Vec2>,
+    /// Whether the minimap is hidden (View → Minimap).
+    pub hide_minimap: bool,
+    /// Whether the minimap was in front of the map last frame, because the pointer was on it.
+    minimap_in_front: bool,
+    /// How many visible nodes lay wholly or partly outside the canvas area last frame.
+    out_of_view: usize,
     /// Centre the view on this node at the next frame.
     center_pending: Option<NodeId>,
     /// Pan the view as little as needed to show this node whole at the next frame.
@@ -155,6 +164,27 @@ pub struct CanvasState {
     /// The style the title sizes were measured in, as [`CanvasState::style_key`] names it.
     measured_for: u64,
 }
+
+/// How the view is placed without the user moving it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AutoView {
+    /// The whole map, however small it gets (Ctrl+0, or after arranging the map).
+    Whole,
+    /// The first view of a map: the whole map if its titles can be read that way, or else the root and its
+    /// first-level branches at a readable size.
+    Opening,
+}
+
+/// The zoom at which titles are drawn at least [`READABLE_TITLE`] points high. Titles are drawn at font sizes
+/// rounded down to a step (see [`titles::size_step`]), so this is the zoom of the first step at or above it.
+#[must_use]
+pub fn readable_zoom() -> f32 {
+    // A hair above the step, so that rounding the size down on screen lands on the step and not the one below.
+    titles::size_step_at_least(READABLE_TITLE) / style::TITLE_SIZE * 1.001
+}
+
+/// The smallest height of a title on screen, in points, that reads comfortably (a menu's text is about 12 to 14).
+pub const READABLE_TITLE: f32 = 11.0;
 
 /// What a context menu of the canvas was opened on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,6 +244,7 @@ impl CanvasState {
             ui.ctx().request_repaint();
         }
         self.apply_pending_view(rect);
+        let placed = self.camera;
 
         // Panning: drag the empty canvas with the primary button, or with the middle button anywhere. Pointer
         // input comes before painting, so what is drawn is where the pointer left it.
@@ -271,6 +302,8 @@ impl CanvasState {
 
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
+        // The minimap goes here, under the map, while nodes lie beneath it and the pointer is elsewhere.
+        let minimap_underlay = painter.add(egui::Shape::Noop);
         let drop_target = self.drop_target(hover_pos);
         let selected: HashSet<NodeId> = selection.nodes().iter().copied().collect();
         let moving = match &self.drag {
@@ -303,6 +336,7 @@ impl CanvasState {
             show_markers: markers.is_some(),
             today: markers.unwrap_or_default(),
             background: ui.visuals().extreme_bg_color,
+            version,
         };
         self.links_drawn = paint::paint_map(
             &painter,
@@ -313,9 +347,43 @@ impl CanvasState {
             &mut self.scratch,
         );
         self.expose_nodes(ui, &place, rect, &selected, &mut intents);
+        let in_view = self
+            .scratch
+            .visible
+            .iter()
+            .filter(|&&i| rect.contains_rect(place.rect(&self.scene.nodes[i as usize])))
+            .count();
+        let out_of_view = self.scene.nodes.len().saturating_sub(in_view);
+        if out_of_view != self.out_of_view {
+            // The status bar, drawn before the canvas, says how much is out of view: draw it again.
+            ui.ctx().request_repaint();
+            self.out_of_view = out_of_view;
+        }
+        let minimap_covers_nodes = minimap::minimap_rect(rect).is_some_and(|mini| {
+            self.scratch
+                .visible
+                .iter()
+                .any(|&i| place.rect(&self.scene.nodes[i as usize]).intersects(mini))
+        });
         self.finish_drags(ui, workbook, drop_target, &painter, &mut intents);
 
-        minimap::minimap_ui(ui, rect, &mut self.camera, &self.scene);
+        // The minimap is there to reach what the view does not show: with the whole map in view it would only
+        // cover part of it.
+        if !self.hide_minimap && self.out_of_view > 0 {
+            let layer = minimap::Layer {
+                underlay: minimap_underlay,
+                in_front: self.minimap_in_front,
+                covers_nodes: minimap_covers_nodes,
+            };
+            self.minimap_in_front =
+                minimap::minimap_ui(ui, rect, &mut self.camera, &self.scene, &layer);
+        } else {
+            self.minimap_in_front = false;
+        }
+        if self.camera != placed {
+            // The user panned or zoomed: from now on the view stays where they leave it.
+            self.auto_view = None;
+        }
         menus::toolbar_ui(ui, rect, &mut intents);
         if background.secondary_clicked() {
             let pos = background.interact_pointer_pos();
@@ -376,12 +444,20 @@ impl CanvasState {
         if !rect.is_positive() {
             return;
         }
-        if self.fit_frames > 0 {
-            self.fit_frames -= 1;
-            if let Some(bounds) = self.map_bounds() {
-                self.camera.fit(rect, bounds);
+        let resized = self
+            .auto_area
+            .is_none_or(|size| (size - rect.size()).length() > 0.5);
+        if let Some(kind) = self.auto_view
+            && resized
+            && let Some(bounds) = self.map_bounds()
+        {
+            self.auto_area = Some(rect.size());
+            match kind {
+                AutoView::Whole => self.camera.fit(rect, bounds),
+                AutoView::Opening => self.place_opening_view(rect, bounds),
             }
         }
+        let before = self.camera;
         if let Some(factor) = self.zoom_pending.take() {
             self.camera.zoom_around(rect, rect.center(), factor);
         }
@@ -397,6 +473,48 @@ impl CanvasState {
             self.camera
                 .pan_by(reveal_delta(rect.shrink(REVEAL_MARGIN), on_screen));
         }
+        if self.camera != before {
+            self.auto_view = None;
+        }
+    }
+
+    /// The first view of a map in `rect`: the whole map when its titles can be read that way; otherwise the
+    /// root and its first-level branches at a readable zoom, with the rest of the map around them, out of view.
+    fn place_opening_view(&mut self, rect: Rect, bounds: Rect) {
+        let mut whole = self.camera;
+        whole.fit(rect, bounds);
+        let readable = readable_zoom();
+        if whole.zoom >= readable {
+            self.camera = whole;
+            return;
+        }
+        let Some(root) = self.scene.nodes.first() else {
+            return;
+        };
+        // The root is first in the scene's order and its children are the nodes whose parent is at position 0.
+        let focus = self
+            .scene
+            .nodes
+            .iter()
+            .filter(|node| node.parent == Some(0))
+            .fold(root.rect, |focus, node| focus.union(node.rect));
+        self.camera.zoom = readable;
+        // Centred on the first level; when it does not fit at a size that can be read, moved no more than
+        // needed to keep the root wholly in view, with as many branches around it as there is room for. No
+        // margin is kept, unlike a fit: on a small window the first level may only just fit.
+        let half = rect.size() / (2.0 * readable);
+        let centre = focus.center();
+        let keep = |centre: f32, min: f32, max: f32, half: f32| {
+            if max - min > 2.0 * half {
+                f32::midpoint(min, max)
+            } else {
+                centre.clamp(max - half, min + half)
+            }
+        };
+        self.camera.center_in_canvas = Pos2::new(
+            keep(centre.x, root.rect.min.x, root.rect.max.x, half.x),
+            keep(centre.y, root.rect.min.y, root.rect.max.y, half.y),
+        );
     }
 
     /// The node under `pos` (on screen), with the canvas on screen at `area`.
@@ -437,9 +555,26 @@ impl CanvasState {
         bounds.is_positive().then_some(bounds)
     }
 
-    /// Asks for the map to be fitted to the window at the next frame.
+    /// Asks for the whole map to be fitted to the window at the next frame, and again whenever the canvas
+    /// changes size until the user moves the view (Ctrl+0, or after arranging the map).
     pub fn request_fit(&mut self) {
-        self.fit_frames = 2;
+        self.auto_view = Some(AutoView::Whole);
+        self.auto_area = None;
+    }
+
+    /// Asks for the first view of a newly opened map at the next frame: the whole map if its titles can be
+    /// read that way, or else the root and its first-level branches at a readable size. It is placed again
+    /// whenever the canvas changes size until the user moves the view.
+    pub fn request_opening_view(&mut self) {
+        self.auto_view = Some(AutoView::Opening);
+        self.auto_area = None;
+    }
+
+    /// How many nodes that can be seen (not in a folded branch) lay wholly or partly outside the view in the
+    /// last frame: more of the map than the window shows.
+    #[must_use]
+    pub fn nodes_out_of_view(&self) -> usize {
+        self.out_of_view
     }
 
     /// Asks for the view to centre on a node at the next frame.

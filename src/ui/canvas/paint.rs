@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use crate::model::{Frequency, Health, LinkId, NodeId, Profile, StrategyStatus, Workbook};
 
 use super::links::{LinkStyle, cross_link_control, paint_cross_link};
-use super::lod::{Detail, Scratch, paint_plain, paint_plain_highlights};
-use super::scene::{Scene, SceneNode};
+use super::lod::{Detail, Scratch, paint_plain, paint_plain_highlights, paint_plain_late_badges};
+use super::scene::{MapVersion, Scene, SceneNode};
 use super::titles;
 use crate::ui::style;
 
@@ -36,6 +36,8 @@ pub(crate) struct PaintView<'a> {
     pub today: NaiveDate,
     /// The colour of the canvas, behind link labels.
     pub background: Color32,
+    /// The state of the map drawn, so that what is gathered from it can be kept until it changes.
+    pub version: MapVersion,
 }
 
 /// Below this font size on screen, titles are not drawn: they could not be read anyway.
@@ -87,6 +89,8 @@ pub(crate) fn paint_map(
     let zoom = place.screen_from_canvas.scaling;
     let detail = Detail::at(zoom);
     let rect_of = |i: u32| place.rect(&scene.nodes[i as usize]);
+    // Every frame, even one without titles, so that the titles notice when egui empties its font atlas.
+    scratch.titles.begin(painter);
     if detail == Detail::Full {
         // Tree links first, so boxes cover their ends.
         for &i in &scratch.visible {
@@ -156,6 +160,9 @@ pub(crate) fn paint_map(
     }
     if detail != Detail::Full {
         paint_plain_highlights(painter, place, scene, view, scratch);
+        if view.show_markers {
+            paint_plain_late_badges(painter, place, scene, workbook, view, scratch);
+        }
         return links_drawn;
     }
 
@@ -163,7 +170,6 @@ pub(crate) fn paint_map(
     let map = &workbook.map;
     let corner = (8.0 * zoom).clamp(1.0, 12.0) as u8;
     let font_size = titles::size_step(style::TITLE_SIZE * zoom);
-    scratch.titles.begin();
     let mut on_screen = 0;
     for &i in &scratch.visible {
         let node = &scene.nodes[i as usize];
@@ -265,20 +271,13 @@ fn paint_markers(painter: &Painter, rect: Rect, profile: &Profile, today: NaiveD
             Stroke::new((1.2 * zoom).max(0.8), Color32::WHITE),
         );
     }
-    // Below half size the badge text could not be read: the overdue badge shrinks to a red dot, and the count
-    // of strategies, which is only a detail, is left out. Above it the text keeps a legible minimum size.
+    // Below half size a whole "63d late" would crowd the map: the overdue badge keeps its red pill and its
+    // number, and the count of strategies, which is only a detail, is left out. The badge never shrinks to a
+    // dot, which would read as the health marker.
     let readable = zoom >= 0.5;
     let font_size = (9.5 * zoom).max(7.5);
     if let Some(late) = profile.overdue_days(today) {
-        let text = format!("{late}d late");
-        // The badges start inside the box's right end and grow outwards, so that on a short title they cover
-        // neither the health dot nor the text.
-        let anchor = Pos2::new(rect.right() - 10.0 * zoom, rect.top());
-        if readable {
-            paint_badge(painter, anchor, &text, font_size, OVERDUE, Color32::WHITE);
-        } else {
-            painter.circle_filled(anchor + Vec2::new(7.0 * zoom, 0.0), 2.5, OVERDUE);
-        }
+        paint_late_badge(painter, rect, late, zoom);
     }
     let active = profile
         .strategies
@@ -299,13 +298,31 @@ fn paint_markers(painter: &Painter, rect: Rect, profile: &Profile, today: NaiveD
     }
 }
 
+/// The overdue badge of a node whose box is `rect` on screen, `late` days late: "63d late" where there is room,
+/// and a compact "63d" at a smaller zoom, in a red pill that stays legible at any zoom. Returns its box.
+pub(crate) fn paint_late_badge(painter: &Painter, rect: Rect, late: i64, zoom: f32) -> Rect {
+    let (text, font_size) = if zoom >= 0.5 {
+        (format!("{late}d late"), (9.5 * zoom).max(7.5))
+    } else {
+        (format!("{late}d"), COMPACT_BADGE_FONT)
+    };
+    // The badges start inside the box's right end and grow outwards, so that on a short title they cover
+    // neither the health dot nor the text; on a box of a few points they start at its right edge.
+    let inset = (10.0 * zoom).min(rect.width() / 2.0);
+    let anchor = Pos2::new(rect.right() - inset, rect.top());
+    paint_badge(painter, anchor, &text, font_size, OVERDUE, Color32::WHITE)
+}
+
+/// The font size of the compact overdue badge, in points: small, but still read at a glance.
+const COMPACT_BADGE_FONT: f32 = 8.5;
+
 /// Marks the count of active strategies: a target, for a focused way of tending the relationship.
 const STRATEGY_GLYPH: &str = "🎯";
 
 /// The red of the overdue badges.
-const OVERDUE: Color32 = Color32::from_rgb(0xd0, 0x3b, 0x3b);
+pub(crate) const OVERDUE: Color32 = Color32::from_rgb(0xd0, 0x3b, 0x3b);
 
-/// A small pill with text, its left end at `left_centre.x`, centred vertically on it.
+/// A small pill with text, its left end at `left_centre.x`, centred vertically on it. Returns its box.
 fn paint_badge(
     painter: &Painter,
     left_centre: Pos2,
@@ -313,7 +330,7 @@ fn paint_badge(
     font_size: f32,
     fill: Color32,
     ink: Color32,
-) {
+) -> Rect {
     let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(font_size), ink);
     let size = galley.size() + Vec2::new(font_size * 0.9, font_size * 0.15);
     let rect = Rect::from_min_size(Pos2::new(left_centre.x, left_centre.y - size.y / 2.0), size);
@@ -325,6 +342,7 @@ fn paint_badge(
         StrokeKind::Inside,
     );
     painter.galley(rect.center() - galley.size() / 2.0, galley, ink);
+    rect
 }
 
 fn paint_fold_badge(painter: &Painter, rect: Rect, hidden: usize, zoom: f32) {
