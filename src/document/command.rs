@@ -227,6 +227,26 @@ pub enum EditCommand {
     Batch(Vec<EditCommand>),
 }
 
+/// Sets one field of several nodes and returns the old values, in the order that undoes the change: reversed,
+/// so that a node listed twice ends where it started. Nothing changes when a node is missing.
+fn replace_each<T>(
+    map: &mut crate::model::MindMap,
+    values: Vec<(NodeId, T)>,
+    field: impl Fn(&mut Topic) -> &mut T,
+) -> Result<Vec<(NodeId, T)>, CommandError> {
+    if let Some(&(missing, _)) = values.iter().find(|(id, _)| !map.contains(*id)) {
+        return Err(CommandError::NoSuchNode(missing));
+    }
+    let mut old = Vec::with_capacity(values.len());
+    for (id, value) in values {
+        if let Some(topic) = map.topic_mut(id) {
+            old.push((id, std::mem::replace(field(topic), value)));
+        }
+    }
+    old.reverse();
+    Ok(old)
+}
+
 impl EditCommand {
     /// Applies the command and returns the command that undoes it. On error the workbook is unchanged.
     pub fn apply(self, workbook: &mut Workbook) -> Result<EditCommand, CommandError> {
@@ -321,34 +341,12 @@ impl EditCommand {
                     tags: std::mem::replace(&mut topic.tags, tags),
                 }
             }
-            EditCommand::MoveNodes { moves } => {
-                if let Some(&(missing, _)) = moves.iter().find(|(id, _)| !map.contains(*id)) {
-                    return Err(CommandError::NoSuchNode(missing));
-                }
-                let mut old = Vec::with_capacity(moves.len());
-                for (id, pos) in moves {
-                    if let Some(topic) = map.topic_mut(id) {
-                        old.push((id, std::mem::replace(&mut topic.pos, pos)));
-                    }
-                }
-                // Undo in reverse, so that a node listed twice ends where it started.
-                old.reverse();
-                EditCommand::MoveNodes { moves: old }
-            }
-            EditCommand::SetOffsets { offsets } => {
-                if let Some(&(missing, _)) = offsets.iter().find(|(id, _)| !map.contains(*id)) {
-                    return Err(CommandError::NoSuchNode(missing));
-                }
-                let mut old = Vec::with_capacity(offsets.len());
-                for (id, offset) in offsets {
-                    if let Some(topic) = map.topic_mut(id) {
-                        old.push((id, std::mem::replace(&mut topic.offset, offset)));
-                    }
-                }
-                // Undo in reverse, so that a node listed twice ends where it started.
-                old.reverse();
-                EditCommand::SetOffsets { offsets: old }
-            }
+            EditCommand::MoveNodes { moves } => EditCommand::MoveNodes {
+                moves: replace_each(map, moves, |topic| &mut topic.pos)?,
+            },
+            EditCommand::SetOffsets { offsets } => EditCommand::SetOffsets {
+                offsets: replace_each(map, offsets, |topic| &mut topic.offset)?,
+            },
             EditCommand::SetSide { id, side } => {
                 let topic = map.topic_mut(id).ok_or(CommandError::NoSuchNode(id))?;
                 EditCommand::SetSide {
