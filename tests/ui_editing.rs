@@ -362,7 +362,7 @@ fn typing_in_a_text_field_never_edits_the_map() {
 }
 
 #[test]
-fn dragging_a_node_moves_its_branch_as_one_undo_step() {
+fn shift_dragging_a_node_nudges_its_branch_as_one_undo_step() {
     let mut harness = starter_harness();
     let self_node = node_titled(&harness, "Self");
     let before = snapshot(&harness);
@@ -371,7 +371,14 @@ fn dragging_a_node_moves_its_branch_as_one_undo_step() {
     let child_start = workbook(&harness).map.topic(children[0]).unwrap().pos;
 
     let at = node(&harness, "Self").rect().center();
-    drag(&mut harness, at, at + egui::vec2(0.0, 80.0), 10);
+    // Shift held as the node is let go nudges it to that spot.
+    drag_holding(
+        &mut harness,
+        Modifiers::SHIFT,
+        at,
+        at + egui::vec2(0.0, 80.0),
+        10,
+    );
 
     let moved = workbook(&harness).map.topic(self_node).unwrap().pos;
     assert!(moved.y > start.y + 20.0, "{start:?} -> {moved:?}");

@@ -159,3 +159,90 @@ fn choosing_free_placement_keeps_nodes_where_they_are_and_tree_lays_them_out_aga
     press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
     assert_eq!(workbook(&harness).arrangement, Arrangement::Tree);
 }
+
+/// The first-level branches on `side`, top to bottom.
+fn branches_on(harness: &Harness<'_, RelmapApp>, side: relmap::model::Side) -> Vec<NodeId> {
+    let map = &workbook(harness).map;
+    map.children(map.root())
+        .iter()
+        .copied()
+        .filter(|&id| map.topic(id).unwrap().side == Some(side))
+        .collect()
+}
+
+#[test]
+fn dragging_a_branch_between_two_on_the_other_side_moves_it_there_in_one_undo_step() {
+    use relmap::model::Side;
+    let mut harness = starter_harness();
+    ui_support::show_whole_map(&mut harness);
+    let before = ui_support::snapshot(&harness);
+    let moved = branches_on(&harness, Side::Right)[0];
+    let left = branches_on(&harness, Side::Left);
+    assert!(
+        left.len() >= 2,
+        "the starter map has two branches on the left"
+    );
+    let (upper, lower) = (
+        ui_support::title_of(&harness, left[0]),
+        ui_support::title_of(&harness, left[1]),
+    );
+    let title = ui_support::title_of(&harness, moved);
+
+    let (a, b) = (on_screen(&harness, &upper), on_screen(&harness, &lower));
+    let between = egui::pos2(a.x, f32::midpoint(a.y, b.y));
+    let from = on_screen(&harness, &title);
+    ui_support::drag(&mut harness, from, between, 10);
+
+    assert_eq!(
+        workbook(&harness).map.topic(moved).unwrap().side,
+        Some(Side::Left)
+    );
+    assert_eq!(branches_on(&harness, Side::Left)[1], moved);
+    let (a, at, b) = (
+        on_screen(&harness, &upper),
+        on_screen(&harness, &title),
+        on_screen(&harness, &lower),
+    );
+    assert!(a.y < at.y && at.y < b.y, "{a:?} {at:?} {b:?}");
+    assert!(at.x < on_screen(&harness, &title_of_root(&harness)).x);
+    assert_eq!(harness.state().document().undo_depth(), 1);
+    assert_eq!(harness.state().document().undo_label(), Some("move"));
+
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(ui_support::snapshot(&harness), before);
+}
+
+fn title_of_root(harness: &Harness<'_, RelmapApp>) -> String {
+    let map = &workbook(harness).map;
+    ui_support::title_of(harness, map.root())
+}
+
+#[test]
+fn dragging_a_child_below_its_sibling_puts_it_after_that_sibling() {
+    let mut harness = starter_harness();
+    let staff = node_titled(&harness, "Staff");
+    let children = workbook(&harness).map.children(staff).to_vec();
+    assert!(children.len() >= 2);
+    let (first, second) = (
+        ui_support::title_of(&harness, children[0]),
+        ui_support::title_of(&harness, children[1]),
+    );
+    let target = on_screen(&harness, &second) + egui::vec2(0.0, 14.0);
+    // Just below the second child's box, clear of any node.
+    let below = egui::pos2(target.x, node(&harness, &second).rect().bottom() + 6.0);
+    let from = on_screen(&harness, &first);
+    ui_support::drag(&mut harness, from, below, 10);
+
+    let order = workbook(&harness).map.children(staff).to_vec();
+    assert_eq!(order[..2], [children[1], children[0]]);
+    assert!(on_screen(&harness, &first).y > on_screen(&harness, &second).y);
+}
+
+#[test]
+fn a_node_let_go_where_it_stands_changes_nothing() {
+    let mut harness = starter_harness();
+    let at = on_screen(&harness, "Staff");
+    ui_support::drag(&mut harness, at, at + egui::vec2(6.0, 3.0), 4);
+    assert_eq!(harness.state().document().undo_depth(), 0);
+    assert!(!harness.state().document().is_dirty());
+}

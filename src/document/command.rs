@@ -554,7 +554,27 @@ impl EditCommand {
             EditCommand::SetHealth { .. } => "change health",
             EditCommand::EditList { .. } => "edit list",
             EditCommand::SetPlanText { .. } => "edit plan",
-            EditCommand::Batch(_) => "edit",
+            EditCommand::Batch(commands) => {
+                let mut labels = commands.iter().map(EditCommand::label);
+                let first = labels.next();
+                if first.is_some() && labels.all(|label| Some(label) == first) {
+                    first.unwrap_or("edit")
+                } else if !commands.is_empty()
+                    && commands.iter().all(|c| {
+                        matches!(
+                            c,
+                            EditCommand::MoveNodes { .. }
+                                | EditCommand::SetOffsets { .. }
+                                | EditCommand::SetSide { .. }
+                                | EditCommand::Reparent { .. }
+                        )
+                    })
+                {
+                    "move"
+                } else {
+                    "edit"
+                }
+            }
         }
     }
 }

@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::layout::{self, NodeSize};
-use crate::model::{BRANCH_PALETTE_SIZE, LinkId, NodeId, Side, Topic, Workbook};
+use crate::layout;
+use crate::model::{BRANCH_PALETTE_SIZE, LinkId, NodeId, Side, Workbook};
 
+use super::measuring::{Measure, Measuring};
 use super::{CommandError, EditCommand, MergeKey};
 
 /// One entry of the undo or redo stack.
@@ -20,29 +21,6 @@ struct Step {
     after: u64,
     /// The text field typed into, while further typing there may still join this step.
     merge: Option<MergeKey>,
-}
-
-/// Measures a node's box as the canvas draws it: its title, icon and badges. The flag is set for the root,
-/// whose title is drawn larger.
-pub type Measure = Box<dyn Fn(&Topic, bool) -> NodeSize>;
-
-/// How the document measures nodes for its automatic layout.
-struct Measuring {
-    /// The canvas's measure; `None` until the UI gives one, and in tests and tools without a UI, which use
-    /// [`layout::estimated_size`].
-    measure: Option<Measure>,
-    /// What the measure was made for (a style, a font size), as the UI names it, so that the UI can tell when
-    /// to give a new one.
-    key: u64,
-}
-
-impl std::fmt::Debug for Measuring {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Measuring")
-            .field("measure", &self.measure.as_ref().map(|_| "canvas"))
-            .field("key", &self.key)
-            .finish()
-    }
 }
 
 /// The open workbook. The UI reads it through [`Document::workbook`] and changes it only through
@@ -90,10 +68,7 @@ impl Document {
             typing_open: false,
             read_only: false,
             instance: NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            measuring: Measuring {
-                measure: None,
-                key: 0,
-            },
+            measuring: Measuring::new(None, 0),
             drawn: 0,
         };
         // A map whose branches have no colour or side yet gets them now, as part of opening it.
@@ -104,17 +79,14 @@ impl Document {
     /// Gives the document the canvas's way of measuring nodes, made for the style the UI names `key`, and lays
     /// the map out again with it.
     pub fn set_measure(&mut self, key: u64, measure: Measure) {
-        self.measuring = Measuring {
-            measure: Some(measure),
-            key,
-        };
+        self.measuring = Measuring::new(Some(measure), key);
         let _ = self.relayout();
     }
 
     /// What the current measure was made for, as given to [`Document::set_measure`]; 0 before the UI gave one.
     #[must_use]
     pub fn measure_key(&self) -> u64 {
-        self.measuring.key
+        self.measuring.key()
     }
 
     /// Names the workbook as drawn: changes with every edit, undo and redo, and whenever the layout moves a
@@ -163,16 +135,15 @@ impl Document {
         }
         let measuring = &self.measuring;
         let map = &self.workbook.map;
+        measuring.forget_removed(map);
         let size_of = |id: NodeId| {
-            let Some(topic) = map.topic(id) else {
-                return NodeSize::default();
-            };
-            match &measuring.measure {
-                Some(measure) => measure(topic, id == root),
-                None => layout::estimated_size(&topic.title),
-            }
+            map.topic(id).map_or_else(Default::default, |topic| {
+                measuring.size_of(topic, id == root)
+            })
         };
+        let t0 = std::time::Instant::now();
         let arranged = layout::arrange(map, arrangement, &size_of);
+        let t1 = t0.elapsed();
         let map = &mut self.workbook.map;
         for (id, side) in arranged.new_sides {
             if let Some(topic) = map.topic_mut(id) {
@@ -187,6 +158,7 @@ impl Document {
                 topic.pos = pos;
             }
         }
+        eprintln!("relayout: arrange {t1:?} write {:?}", t0.elapsed());
         changed
     }
 

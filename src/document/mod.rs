@@ -4,7 +4,9 @@
 mod command;
 mod doc;
 mod list;
+mod measuring;
 
 pub use command::{CommandError, EditCommand, MergeKey};
-pub use doc::{Document, Measure};
+pub use doc::Document;
 pub use list::{ListItem, ListOp, ListRef};
+pub use measuring::Measure;

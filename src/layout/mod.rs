@@ -9,11 +9,13 @@
 mod place;
 mod radial;
 mod size;
+mod slot;
 mod tree;
 mod visible;
 
 pub use place::{place_new_child, place_new_sibling};
 pub use size::{NodeSize, estimated_size};
+pub use slot::{Slot, drop_slot};
 
 use crate::model::{Arrangement, MindMap, NodeId, Pos, Side, Workbook};
 
@@ -111,7 +113,7 @@ pub fn arrange(
     // map always has the same positions, and where they come out of when the branch unfolds.
     for index in 0..tree.len() {
         let id = tree.ids[index];
-        if map.topic(id).is_some_and(|t| t.folded) && !map.children(id).is_empty() {
+        if tree.folded[index] && !map.children(id).is_empty() {
             let at = positions[index].1;
             for hidden in map.subtree(id).into_iter().skip(1) {
                 positions.push((hidden, at));

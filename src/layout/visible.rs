@@ -28,6 +28,8 @@ pub(super) struct VisibleTree {
     pub offsets: Vec<Pos>,
     /// Each node's stored side (only first-level nodes have one).
     pub sides: Vec<Option<Side>>,
+    /// Whether each node is folded.
+    pub folded: Vec<bool>,
 }
 
 impl VisibleTree {
@@ -43,20 +45,18 @@ impl VisibleTree {
             root_pos: map.topic(root).map_or(Pos::default(), |t| t.pos),
             offsets: Vec::with_capacity(count),
             sides: Vec::with_capacity(count),
+            folded: Vec::with_capacity(count),
         };
         tree.push(map, root, 0, size_of);
         let mut at = 0;
         while at < tree.ids.len() {
             let id = tree.ids[at];
             let start = tree.ids.len();
-            let folded = map.topic(id).is_none_or(|t| t.folded);
             // A valid map never holds more nodes than `len`; the bound keeps a corrupt map with a cycle from
             // growing these arrays without end.
-            if !folded && tree.ids.len() < map.len() {
+            if !tree.folded[at] && tree.ids.len() < map.len() {
                 for &child in map.children(id) {
-                    if map.contains(child) {
-                        tree.push(map, child, tree.depths[at] + 1, size_of);
-                    }
+                    tree.push(map, child, tree.depths[at] + 1, size_of);
                 }
             }
             tree.spans.push((start, tree.ids.len()));
@@ -65,6 +65,7 @@ impl VisibleTree {
         tree
     }
 
+    /// Adds a node, unless the map does not hold it.
     fn push(
         &mut self,
         map: &MindMap,
@@ -72,12 +73,11 @@ impl VisibleTree {
         depth: usize,
         size_of: &dyn Fn(NodeId) -> NodeSize,
     ) {
+        let Some(topic) = map.topic(id) else { return };
         self.ids.push(id);
-        let (offset, side) = map
-            .topic(id)
-            .map_or((Pos::default(), None), |t| (t.offset, t.side));
-        self.offsets.push(offset);
-        self.sides.push(side);
+        self.offsets.push(topic.offset);
+        self.sides.push(topic.side);
+        self.folded.push(topic.folded);
         self.sizes.push(size_of(id).sane());
         self.depths.push(depth);
     }

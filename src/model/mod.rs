@@ -15,7 +15,7 @@ pub use balance::{
     BALANCE_WINDOW_DAYS, ConstituencyBalance, HealthMix, balance, is_relationship, most_in_need,
 };
 pub use generate::generate;
-pub use ids::{LinkId, NodeId};
+pub use ids::{BuildIdHasher, IdHasher, IdMap, IdSet, LinkId, NodeId};
 pub use map::{CrossLink, MAX_LEVELS, MapError, MindMap, RemovedSubtree};
 pub use plan::{ActionItem, ActionStatus, ChecklistItem, Plan, PlanText};
 pub use profile::{

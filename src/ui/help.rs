@@ -24,9 +24,10 @@ const HOW_TO: [(&str, &str); 5] = [
         "Select a node and press Tab to add a child, Enter to add a sibling; type the title and press Enter. \
          F2 or a double-click renames; typing on a selected node replaces its title. The map lays itself \
          out as you go; Ctrl+Up and Ctrl+Down move a node among its siblings. Drag a node onto another to \
-         move it there, or anywhere else to nudge it (Reset position takes the nudge back); \"Place nodes \
-         freely\" in the Edit menu turns the automatic layout off. Alt-drag from one node to another to \
-         link them.",
+         move it there, or next to its siblings to put it in that place (a branch of the centre can go to the \
+         other side); hold Shift as you let go to nudge it to exactly that spot (Reset position takes the \
+         nudge back). \"Place nodes freely\" in the Edit menu turns the automatic layout off. Alt-drag \
+         from one node to another to link them.",
     ),
     (
         "Describe a relationship",

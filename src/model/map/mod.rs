@@ -12,7 +12,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
-use super::{LinkId, NodeId, Topic};
+use super::{BuildIdHasher, IdMap, LinkId, NodeId, Topic};
 
 /// A cross-link between two nodes, drawn dashed with an arrow towards `to`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,8 +114,8 @@ pub const MAX_LEVELS: usize = 2_000;
 #[derive(Clone, Debug)]
 pub struct MindMap {
     graph: StableGraph<Slot, Edge>,
-    nodes: HashMap<NodeId, NodeIndex>,
-    links: HashMap<LinkId, EdgeIndex>,
+    nodes: IdMap<NodeId, NodeIndex>,
+    links: IdMap<LinkId, EdgeIndex>,
     root: NodeId,
     next_node: u64,
     next_link: u64,
@@ -127,8 +127,8 @@ impl MindMap {
     pub fn new(root: Topic) -> MindMap {
         let mut map = MindMap {
             graph: StableGraph::new(),
-            nodes: HashMap::new(),
-            links: HashMap::new(),
+            nodes: IdMap::default(),
+            links: IdMap::default(),
             root: root.id,
             next_node: root.id.0.saturating_add(1),
             next_link: 1,
@@ -149,8 +149,8 @@ impl MindMap {
         let mut problems = Vec::new();
         let mut map = MindMap {
             graph: StableGraph::with_capacity(nodes.len(), nodes.len() + links.len()),
-            nodes: HashMap::with_capacity(nodes.len()),
-            links: HashMap::with_capacity(links.len()),
+            nodes: IdMap::with_capacity_and_hasher(nodes.len(), BuildIdHasher::default()),
+            links: IdMap::with_capacity_and_hasher(links.len(), BuildIdHasher::default()),
             root,
             next_node: 1,
             next_link: 1,

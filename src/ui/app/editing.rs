@@ -321,13 +321,19 @@ impl RelmapApp {
                     self.take_back_new_node(id);
                 }
             }
-            CanvasIntent::Move(moves) => {
-                let command = if self.doc.workbook().arrangement.is_automatic() {
-                    nudges(map, &moves)
+            CanvasIntent::Move { moves, nudge } => {
+                let arrangement = self.doc.workbook().arrangement;
+                let command = if !arrangement.is_automatic() {
+                    Some(EditCommand::MoveNodes { moves })
+                } else if nudge || arrangement != Arrangement::Tree {
+                    Some(nudges(map, &moves))
                 } else {
-                    EditCommand::MoveNodes { moves }
+                    rearranged(map, &moves)
                 };
-                self.apply(command);
+                // A node let go where it already stands changes nothing; it glides back to its place.
+                if let Some(command) = command {
+                    self.apply(command);
+                }
             }
             CanvasIntent::Drop { nodes, target } => self.drop_onto(&nodes, target, ctx),
             CanvasIntent::Link { from, to } => {
@@ -572,6 +578,43 @@ fn place_after_siblings(
 
 fn map_of(doc: &crate::document::Document) -> &crate::model::MindMap {
     &doc.workbook().map
+}
+
+/// What a drag of one branch to empty canvas does in the tree arrangement: the branch moves among its
+/// siblings to where it was let go (and a first-level branch to the side it was let go on), losing any nudge,
+/// as in `XMind`. A drag of several branches at once nudges them instead. `None` when nothing would change.
+fn rearranged(map: &crate::model::MindMap, moves: &[(NodeId, Pos)]) -> Option<EditCommand> {
+    let dragged: std::collections::HashSet<NodeId> = moves.iter().map(|&(id, _)| id).collect();
+    let mut tops = moves.iter().filter(|&&(id, _)| {
+        map.parent(id)
+            .is_some_and(|parent| !dragged.contains(&parent))
+    });
+    let (Some(&(id, to)), None) = (tops.next(), tops.next()) else {
+        return Some(nudges(map, moves));
+    };
+    let topic = map.topic(id)?;
+    let parent = map.parent(id)?;
+    let slot = layout::drop_slot(map, id, to)?;
+    let mut commands = Vec::new();
+    if topic.offset != Pos::default() {
+        commands.push(EditCommand::SetOffsets {
+            offsets: vec![(id, Pos::default())],
+        });
+    }
+    if slot.side.is_some() && slot.side != topic.side {
+        commands.push(EditCommand::SetSide {
+            id,
+            side: slot.side,
+        });
+    }
+    if map.index_in_parent(id) != Some(slot.index) {
+        commands.push(EditCommand::Reparent {
+            id,
+            parent,
+            index: slot.index,
+        });
+    }
+    (!commands.is_empty()).then_some(EditCommand::Batch(commands))
 }
 
 /// The nudges that a drag of nodes to new places makes in an automatic arrangement: the top of each dragged

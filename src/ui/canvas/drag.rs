@@ -78,7 +78,8 @@ impl CanvasState {
                         .filter_map(|id| workbook.map.topic(id))
                         .map(|t| (t.id, Pos::new(t.pos.x + delta.x, t.pos.y + delta.y)))
                         .collect();
-                    intents.push(CanvasIntent::Move(moves));
+                    let nudge = ui.input(|i| i.modifiers.shift);
+                    intents.push(CanvasIntent::Move { moves, nudge });
                 }
                 self.drag = None;
             }

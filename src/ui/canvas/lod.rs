@@ -78,13 +78,13 @@ pub(crate) fn paint_plain_late_badges(
     let key = (view.version, view.today);
     if scratch.overdue_for != Some(key) {
         scratch.overdue.clear();
-        for (i, node) in scene.nodes.iter().enumerate() {
-            let late = workbook
-                .map
-                .topic(node.id)
-                .and_then(|topic| topic.profile.overdue_days(view.today));
+        for &i in &scene.tended {
+            let late = scene.nodes.get(i as usize).and_then(|node| {
+                let topic = workbook.map.topic(node.id)?;
+                topic.profile.overdue_days(view.today)
+            });
             if let Some(late) = late {
-                scratch.overdue.push((i as u32, late));
+                scratch.overdue.push((i, late));
             }
         }
         scratch
@@ -93,7 +93,25 @@ pub(crate) fn paint_plain_late_badges(
         scratch.overdue_for = Some(key);
     }
     let zoom = place.screen_from_canvas.scaling;
-    let mut drawn: Vec<Rect> = Vec::new();
+    // The screen is divided into cells the size of a badge; a badge is left out where one was drawn in any cell
+    // it would cover, so that checking a badge costs the same however many are drawn.
+    let cell = Vec2::new(24.0, 12.0);
+    let mut taken: crate::model::IdSet<u64> = crate::model::IdSet::default();
+    let cells_of = |probe: Rect| {
+        let (x0, y0) = (
+            (probe.min.x / cell.x).floor(),
+            (probe.min.y / cell.y).floor(),
+        );
+        let (x1, y1) = (
+            (probe.max.x / cell.x).floor(),
+            (probe.max.y / cell.y).floor(),
+        );
+        let (x0, y0, x1, y1) = (x0 as i64, y0 as i64, x1 as i64, y1 as i64);
+        (y0..=y1).flat_map(move |y| {
+            (x0..=x1).map(move |x| ((y as u64) << 32) ^ (x as u64 & 0xFFFF_FFFF))
+        })
+    };
+    let mut drawn = 0;
     for &(i, late) in &scratch.overdue {
         let rect = place.rect(&scene.nodes[i as usize]);
         if !rect.intersects(place.clip) {
@@ -104,11 +122,13 @@ pub(crate) fn paint_plain_late_badges(
             rect.right_top() - Vec2::new(0.0, 6.0),
             Vec2::new(24.0, 12.0),
         );
-        if drawn.iter().any(|other| other.intersects(probe)) {
+        if cells_of(probe).any(|c| taken.contains(&c)) {
             continue;
         }
-        drawn.push(paint_late_badge(painter, rect, late, zoom));
-        if drawn.len() >= MAX_PLAIN_BADGES {
+        let badge = paint_late_badge(painter, rect, late, zoom);
+        taken.extend(cells_of(badge.union(probe)));
+        drawn += 1;
+        if drawn >= MAX_PLAIN_BADGES {
             break;
         }
     }

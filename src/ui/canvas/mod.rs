@@ -66,8 +66,14 @@ pub enum CanvasIntent {
         /// Whether the node was added just before the typing began.
         is_new: bool,
     },
-    /// Nodes were dragged to new places (one drag, one undo step).
-    Move(Vec<(NodeId, Pos)>),
+    /// Nodes were dragged to new places and let go on empty canvas (one drag, one undo step).
+    Move {
+        /// Each dragged node with where it was let go.
+        moves: Vec<(NodeId, Pos)>,
+        /// Whether Shift was held: in an automatic arrangement, the nodes are then nudged to exactly where they
+        /// were let go, rather than moved among their siblings.
+        nudge: bool,
+    },
     /// Nodes were dropped onto another node, to become its children.
     Drop {
         /// The dragged nodes (tops of their subtrees).

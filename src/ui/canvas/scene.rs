@@ -2,11 +2,9 @@
 //! changes. A frame then costs what is on screen, not what is in the map: a spatial index finds the nodes and
 //! tree links in view and the node under the pointer, and the sizes of titles are measured once per title.
 
-use std::collections::HashMap;
-
 use egui::{Color32, FontId, Pos2, Rect, Vec2};
 
-use crate::model::{LinkId, NodeId, NodeKind, Topic, Workbook};
+use crate::model::{Frequency, IdMap, LinkId, NodeId, NodeKind, Topic, Workbook};
 use crate::ui::style;
 
 use super::measure::{self, TitleSizes};
@@ -59,7 +57,7 @@ pub(crate) struct Scene {
     /// Every node that can be seen, in pre-order from the root: the order they are drawn in, so a child is
     /// drawn over its parent.
     pub nodes: Vec<SceneNode>,
-    position: HashMap<NodeId, u32>,
+    position: IdMap<NodeId, u32>,
     /// Cross-links between nodes that can be seen, by id.
     pub links: Vec<SceneLink>,
     grid: Grid,
@@ -77,6 +75,11 @@ pub(crate) struct Scene {
     moved_by_hand: bool,
     /// Whether the next change is drawn without gliding.
     at_once: bool,
+    /// The nodes whose relationship is kept in touch with (a contact frequency is set), by position: the only
+    /// ones that can be late.
+    pub tended: Vec<u32>,
+    /// While the scene is built: where each node (by its new position) was drawn before, if it was.
+    glide_origin: Vec<Option<Pos2>>,
 }
 
 /// How long nodes take to glide to new places after a change, in seconds: long enough for the eye to follow,
@@ -97,7 +100,7 @@ impl Default for Scene {
         Scene {
             version: None,
             nodes: Vec::new(),
-            position: HashMap::new(),
+            position: IdMap::default(),
             links: Vec::new(),
             grid: Grid::default(),
             bounds: Rect::NOTHING,
@@ -106,6 +109,8 @@ impl Default for Scene {
             glide: Glide::default(),
             moved_by_hand: false,
             at_once: false,
+            tended: Vec::new(),
+            glide_origin: Vec::new(),
         }
     }
 }
@@ -173,7 +178,13 @@ impl Scene {
         // comparing with them there is much cheaper than looking their titles up.
         let mut before = std::mem::take(&mut self.nodes);
         self.nodes.reserve(map.len());
+        self.glide_origin.clear();
         let mut same_order = true;
+        // Where the node drawn at a position was drawn before, less that position: after an edit, long runs of
+        // nodes keep one shift (zero before the edit's place, one after a node added above them), so the node
+        // from before is found without looking its id up.
+        let mut shift: isize = 0;
+        self.tended.clear();
         let mut bounds = Rect::NOTHING;
         // Pre-order from the root, skipping folded branches. Each entry carries its parent's position and the
         // colour of its first-level branch, so nothing is looked up twice.
@@ -183,10 +194,21 @@ impl Scene {
             let Some(topic) = map.topic(id) else { continue };
             let is_root = parent.is_none();
             let position = self.nodes.len() as u32;
+            let mut was = (position as isize + shift) as usize;
+            if before.get(was).is_none_or(|old| old.id != id) {
+                match self.position.get(&id) {
+                    Some(&at) if before.get(at as usize).is_some_and(|old| old.id == id) => {
+                        was = at as usize;
+                        shift = was as isize - position as isize;
+                    }
+                    _ => was = usize::MAX,
+                }
+            }
             let old = before
-                .get_mut(position as usize)
+                .get_mut(was)
                 .filter(|old| old.id == id && old.is_root == is_root);
-            same_order &= old.is_some();
+            same_order &= was == position as usize && old.is_some();
+            let drawn_before = old.as_ref().map(|old| old.rect.center());
             let unchanged = old.filter(|old| match topic.icon {
                 None => old.text == topic.title && !topic.title.trim().is_empty(),
                 Some(_) => false,
@@ -198,18 +220,19 @@ impl Scene {
             };
             // The node's room is its box with the room for badges at its right end; the box sits at its left.
             let room = measure::marker_room(topic);
+            if topic.profile.frequency != Frequency::None {
+                self.tended.push(position);
+            }
             let rect =
                 Rect::from_center_size(Pos2::new(topic.pos.x - room / 2.0, topic.pos.y), size);
             bounds = bounds.union(rect);
             if glide_from.is_some() {
-                let drawn_before = |id: NodeId| {
-                    self.position
-                        .get(&id)
-                        .and_then(|&at| before.get(at as usize))
-                        .filter(|old| old.id == id)
-                        .map(|old| old.rect.center())
-                };
-                let from = drawn_before(id).or_else(|| map.parent(id).and_then(drawn_before));
+                // A node glides from where it was drawn, a new node from where its parent was.
+                let from = drawn_before.or_else(|| {
+                    parent
+                        .and_then(|p| self.glide_origin.get(p as usize).copied())
+                        .flatten()
+                });
                 if let Some(from) = from {
                     let delta = from - rect.center();
                     if delta.length_sq() > 0.25 {
@@ -217,6 +240,7 @@ impl Scene {
                     }
                 }
             }
+            self.glide_origin.push(drawn_before);
             let branch = topic.color.map_or(lineage, style::to_colour);
             let prominent = is_root || parent == Some(0) || topic.kind == NodeKind::Center;
             let (fill, ink, border) = style::colours_of(branch, prominent);

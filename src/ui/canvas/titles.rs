@@ -10,7 +10,6 @@
 //! size changes (and when it fills up). Titles kept from before would then draw nothing, so the cache notices
 //! when egui renews its own layouts and starts over with it.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::{Color32, FontId, Galley, Painter};
@@ -38,7 +37,7 @@ struct Laid {
 /// The laid-out titles of the nodes drawn lately.
 #[derive(Debug, Default)]
 pub(crate) struct Titles {
-    laid: HashMap<NodeId, Laid>,
+    laid: crate::model::IdMap<NodeId, Laid>,
     frame: u64,
     /// Layouts this frame so far.
     fresh: usize,
