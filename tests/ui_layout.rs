@@ -246,3 +246,26 @@ fn a_node_let_go_where_it_stands_changes_nothing() {
     assert_eq!(harness.state().document().undo_depth(), 0);
     assert!(!harness.state().document().is_dirty());
 }
+
+#[test]
+fn pointing_at_a_node_says_what_its_markers_mean() {
+    let mut harness = starter_harness();
+    let governing = node_titled(&harness, "Governing authority");
+    let active = workbook(&harness)
+        .map
+        .topic(governing)
+        .unwrap()
+        .profile
+        .strategies
+        .len();
+    assert!(
+        active > 0,
+        "the template gives Governing authority strategies"
+    );
+    let at = on_screen(&harness, "Governing authority");
+    harness.hover_at(at);
+    for _ in 0..60 {
+        harness.step();
+    }
+    harness.get_by_label(&format!("{active} strategies under way (target badge)"));
+}

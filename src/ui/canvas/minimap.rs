@@ -50,8 +50,24 @@ pub(crate) fn specks(nodes: &[SceneNode], map_bounds: Rect) -> Vec<(Pos2, Color3
     specks
 }
 
+/// The corners of the canvas the minimap may stand in; the top-left one holds the toolbar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Corner {
+    #[default]
+    BottomLeft,
+    BottomRight,
+    TopRight,
+}
+
+impl Corner {
+    /// Every corner, in the order of preference.
+    pub const ALL: [Corner; 3] = [Corner::BottomLeft, Corner::BottomRight, Corner::TopRight];
+}
+
 /// Where the minimap is painted this frame.
 pub(crate) struct Layer {
+    /// Its box.
+    pub rect: Rect,
     /// A place in the canvas's shapes before the map's, for the minimap to go under the map.
     pub underlay: egui::layers::ShapeIdx,
     /// Whether the minimap was in front of the map last frame.
@@ -63,17 +79,22 @@ pub(crate) struct Layer {
 /// How strongly the minimap shows while it lies under the map: faint, so the nodes over it read clearly.
 const UNDERLAY_OPACITY: f32 = 0.35;
 
-/// The minimap's box in a canvas `area`: its bottom-left corner, or nothing when the area is too small to spare
-/// the room.
-pub(crate) fn minimap_rect(area: Rect) -> Option<Rect> {
+/// The minimap's box in a `corner` of a canvas `area`, or nothing when the area is too small to spare the
+/// room.
+pub(crate) fn minimap_rect(area: Rect, corner: Corner) -> Option<Rect> {
+    let min = match corner {
+        Corner::BottomLeft => area.left_bottom() + Vec2::new(10.0, -SIZE.y - 10.0),
+        Corner::BottomRight => area.right_bottom() - SIZE - Vec2::splat(10.0),
+        Corner::TopRight => area.right_top() + Vec2::new(-SIZE.x - 10.0, 10.0),
+    };
     (area.width() >= SIZE.x * 2.5 && area.height() >= SIZE.y * 2.5)
-        .then(|| Rect::from_min_size(area.left_bottom() + Vec2::new(10.0, -SIZE.y - 10.0), SIZE))
+        .then(|| Rect::from_min_size(min, SIZE))
 }
 
-/// Draws the minimap in the bottom-left corner of `area` and moves `camera` when it is clicked or dragged.
+/// Draws the minimap in its corner of `area` and moves `camera` when it is clicked or dragged.
 ///
-/// The minimap never hides a node: while nodes lie beneath it, it is drawn faintly under the map, and it comes
-/// to the front, whole, only while the pointer is on it. Returns whether it is in front.
+/// The minimap never hides a node: while nodes lie beneath it, only its frame is drawn, faintly, under the map,
+/// and it comes to the front, whole, only while the pointer is on it. Returns whether it is in front.
 pub(crate) fn minimap_ui(
     ui: &mut egui::Ui,
     area: Rect,
@@ -84,9 +105,10 @@ pub(crate) fn minimap_ui(
     if scene.nodes.len() < 2 {
         return false;
     }
-    let Some(rect) = minimap_rect(area) else {
+    let rect = layer.rect;
+    if !area.contains_rect(rect) {
         return false;
-    };
+    }
     let id = egui::Id::unique("relmap-minimap");
     let pointer_on = ui
         .input(|i| i.pointer.hover_pos())
@@ -123,6 +145,13 @@ pub(crate) fn minimap_ui(
         Stroke::new(frame.width, frame.color.gamma_multiply(opacity)),
         StrokeKind::Inside,
     ));
+    if !in_front {
+        // Under nodes, only its frame shows where it is, so that the nodes over it read clearly; pointing at
+        // it brings it to the front, whole.
+        ui.painter_at(rect)
+            .set(layer.underlay, egui::Shape::Vec(shapes));
+        return false;
+    }
     // The specks were gathered when the map changed, one per cell, so this costs the same for any map.
     let mut mesh = egui::epaint::Mesh::default();
     mesh.reserve_vertices(4 * scene.minimap.len());

@@ -3,6 +3,7 @@
 
 mod camera;
 mod drag;
+mod hover;
 mod interact;
 mod links;
 mod lod;
@@ -144,6 +145,8 @@ pub struct CanvasState {
     pub hide_minimap: bool,
     /// Whether the minimap was in front of the map last frame, because the pointer was on it.
     minimap_in_front: bool,
+    /// The corner the minimap stands in.
+    minimap_corner: minimap::Corner,
     /// How many visible nodes lay wholly or partly outside the canvas area last frame.
     out_of_view: usize,
     /// Centre the view on this node at the next frame.
@@ -365,18 +368,36 @@ impl CanvasState {
             ui.ctx().request_repaint();
             self.out_of_view = out_of_view;
         }
-        let minimap_covers_nodes = minimap::minimap_rect(rect).is_some_and(|mini| {
-            self.scratch
-                .visible
-                .iter()
-                .any(|&i| place.rect(&self.scene.nodes[i as usize]).intersects(mini))
-        });
-        self.finish_drags(ui, workbook, drop_target, &painter, &mut intents);
 
         // The minimap is there to reach what the view does not show: with the whole map in view it would only
-        // cover part of it.
-        if !self.hide_minimap && self.out_of_view > 0 {
+        // cover part of it. It stands in a corner with no node under it, if there is one, and stays there
+        // until nodes come under it.
+        let covers_nodes = |corner| {
+            minimap::minimap_rect(rect, corner).map(|mini| {
+                self.scratch
+                    .visible
+                    .iter()
+                    .any(|&i| place.rect(&self.scene.nodes[i as usize]).intersects(mini))
+            })
+        };
+        if let Some(true) = covers_nodes(self.minimap_corner)
+            && !self.minimap_in_front
+            && let Some(free) = minimap::Corner::ALL
+                .into_iter()
+                .find(|&corner| covers_nodes(corner) == Some(false))
+        {
+            self.minimap_corner = free;
+        }
+        let minimap_covers_nodes = covers_nodes(self.minimap_corner).unwrap_or(false);
+        self.finish_drags(ui, workbook, drop_target, &painter, &mut intents);
+
+        let minimap_rect = minimap::minimap_rect(rect, self.minimap_corner);
+        if !self.hide_minimap
+            && self.out_of_view > 0
+            && let Some(minimap_rect) = minimap_rect
+        {
             let layer = minimap::Layer {
+                rect: minimap_rect,
                 underlay: minimap_underlay,
                 in_front: self.minimap_in_front,
                 covers_nodes: minimap_covers_nodes,
@@ -390,6 +411,7 @@ impl CanvasState {
             // The user panned or zoomed: from now on the view stays where they leave it.
             self.auto_view = None;
         }
+        self.marker_tooltip(&background, workbook, markers);
         menus::toolbar_ui(ui, rect, &mut intents);
         if background.secondary_clicked() {
             let pos = background.interact_pointer_pos();
