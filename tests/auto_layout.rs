@@ -342,6 +342,65 @@ proptest! {
 
 use proptest::test_runner::TestCaseError;
 
+/// Whether the segments `a`–`b` and `c`–`d` cross at a point inside both (touching ends do not count).
+fn segments_cross(a: Pos, b: Pos, c: Pos, d: Pos) -> bool {
+    let orient = |p: Pos, q: Pos, r: Pos| (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+    let (d1, d2) = (orient(c, d, a), orient(c, d, b));
+    let (d3, d4) = (orient(a, b, c), orient(a, b, d));
+    d1 * d2 < -1e-3 && d3 * d4 < -1e-3
+}
+
+/// Every pair of tree links (parent centre to child centre) that cross, by child.
+fn crossing_links(map: &MindMap) -> Vec<(NodeId, NodeId)> {
+    let links: Vec<(NodeId, Pos, Pos)> = visible(map)
+        .into_iter()
+        .filter_map(|(id, parent)| {
+            let parent = parent?;
+            Some((id, map.topic(parent)?.pos, map.topic(id)?.pos))
+        })
+        .collect();
+    let mut crossing = Vec::new();
+    for (i, &(a, p, q)) in links.iter().enumerate() {
+        for &(b, r, s) in &links[i + 1..] {
+            if segments_cross(p, q, r, s) {
+                crossing.push((a, b));
+            }
+        }
+    }
+    crossing
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// The radial arrangement gives each subtree a sector of its own, so no two links of the tree cross,
+    /// whatever the edits made before.
+    #[test]
+    fn radial_links_never_cross(edits in prop::collection::vec(edit(), 1..30)) {
+        let mut doc = Document::new(starter(), None);
+        doc.apply(EditCommand::SetArrangement(Arrangement::Radial)).unwrap();
+        prop_assert_eq!(crossing_links(&doc.workbook().map), vec![]);
+        for edit in &edits {
+            match edit {
+                Edit::Undo | Edit::Redo => {}
+                _ => {
+                    if let Some(command) = command(&mut doc, edit) {
+                        let _ = doc.apply(command);
+                    }
+                }
+            }
+            if doc.workbook().arrangement == Arrangement::Radial {
+                prop_assert_eq!(
+                    crossing_links(&doc.workbook().map),
+                    vec![],
+                    "after {:?}",
+                    edit
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn a_second_child_of_staff_lands_in_the_staff_branch() {
     let mut doc = Document::new(starter(), None);
@@ -525,4 +584,27 @@ fn colours_and_sides_survive_saving_and_loading() {
 fn a_large_generated_map_stays_tidy() {
     let doc = Document::new(relmap::layout::generated(2_000), None);
     check_tidy(&doc.workbook().map).unwrap();
+}
+
+#[test]
+fn the_crossing_check_sees_a_cross_and_not_a_shared_end() {
+    let p = |x, y| Pos::new(x, y);
+    assert!(segments_cross(
+        p(0.0, 0.0),
+        p(10.0, 10.0),
+        p(0.0, 10.0),
+        p(10.0, 0.0)
+    ));
+    assert!(!segments_cross(
+        p(0.0, 0.0),
+        p(10.0, 10.0),
+        p(0.0, 0.0),
+        p(10.0, 0.0)
+    ));
+    assert!(!segments_cross(
+        p(0.0, 0.0),
+        p(10.0, 0.0),
+        p(0.0, 5.0),
+        p(10.0, 5.0)
+    ));
 }
