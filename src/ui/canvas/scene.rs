@@ -427,9 +427,14 @@ fn curve_bounds(start: Pos2, end: Pos2, centre: Pos2) -> Rect {
         .expand2(Vec2::new(100.0, 20.0))
 }
 
+/// The font of a title at 100 %: the root's is larger.
+pub(crate) fn title_font(is_root: bool) -> FontId {
+    FontId::proportional(style::TITLE_SIZE * if is_root { 1.25 } else { 1.0 })
+}
+
 /// The size of a title's box at 100 %, in canvas units.
 pub(crate) fn text_box_size(ctx: &egui::Context, text: &str, is_root: bool) -> Vec2 {
-    let font = FontId::proportional(style::TITLE_SIZE * if is_root { 1.25 } else { 1.0 });
+    let font = title_font(is_root);
     let galley =
         ctx.fonts_mut(|f| f.layout(text.to_owned(), font, Color32::WHITE, style::TITLE_WRAP));
     padded(galley.size(), 1.0).max(Vec2::new(48.0, 0.0))
