@@ -242,6 +242,41 @@ fn window_frames(c: &mut Criterion) {
     group.finish();
 }
 
+/// One frame of the whole window with the Relationships or the Balance tab of the plan panel open, on a map of
+/// 10,000 nodes (or the sizes `RELMAP_BENCH_SIZES` names), nothing changing between frames. The tables are
+/// made once per document version, so this is the cost of drawing them, not of making them. For comparison,
+/// the same frame with the Goals tab, whose content does not depend on the size of the map.
+fn plan_tab_frames(c: &mut Criterion) {
+    use relmap::ui::PlanTab;
+    let mut group = c.benchmark_group("frame_plan_tab");
+    configure(&mut group);
+    let sizes = if common::measuring() && std::env::var_os("RELMAP_BENCH_SIZES").is_none() {
+        vec![10_000]
+    } else {
+        common::sizes()
+    };
+    for n in sizes {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.ron");
+        relmap::storage::save(&path, &common::map_of(n)).unwrap();
+        for (name, tab) in [
+            ("relationships", PlanTab::Relationships),
+            ("balance", PlanTab::Balance),
+            ("goals", PlanTab::Goals),
+        ] {
+            let mut window = Window::new(&path);
+            window.app.open_plan_tab(tab);
+            for _ in 0..4 {
+                window.run();
+            }
+            group.bench_with_input(BenchmarkId::new(name, n), &n, |b, _| {
+                b.iter(|| black_box(window.run()));
+            });
+        }
+    }
+    group.finish();
+}
+
 /// The whole app in a headless window.
 struct Window {
     ctx: egui::Context,
@@ -281,5 +316,5 @@ fn configure(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::W
         .measurement_time(Duration::from_secs(4));
 }
 
-criterion_group!(benches, frames, window_frames);
+criterion_group!(benches, frames, window_frames, plan_tab_frames);
 criterion_main!(benches);

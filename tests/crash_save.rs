@@ -516,5 +516,11 @@ fn saves_survive_sigkill_at_random_moments() {
             tally.seen[0] > 0 && tally.seen[1] > 0,
             "the kills never caught one of the versions on disk, so they did not test saving: {tally:?}"
         );
+        // A kill that leaves a temporary file behind came between creating it and renaming it over the
+        // target: in the middle of a write. Without any, the test would only show that finished saves are whole.
+        assert!(
+            tally.left_a_temporary_file > 0,
+            "no kill landed in the middle of a write, so the test did not test a crash while saving: {tally:?}"
+        );
     }
 }

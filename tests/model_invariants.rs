@@ -864,6 +864,8 @@ impl Generator {
 /// Runs 500 random steps on the starter map, then undoes and redoes everything.
 fn random_run(seed: u64) {
     let mut doc = document();
+    // Every one of the steps must undo, so the history keeps them all rather than the app's last 100.
+    doc.set_undo_limit(usize::MAX);
     let start = snapshot(doc.workbook());
     let mut generator = Generator {
         rng: Rng(seed),

@@ -168,3 +168,79 @@ fn each_save_over_a_file_keeps_a_timestamped_backup() {
         "the version before the save"
     );
 }
+
+/// Whether the last frame told the window to close.
+fn asked_to_close(harness: &Harness<'_, RelmapApp>) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|viewport| viewport.commands.contains(&egui::ViewportCommand::Close))
+}
+
+#[test]
+fn a_dismissed_save_failure_forgets_what_was_waiting_for_the_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("No such folder").join("board.ron");
+    let other = dir.path().join("other.ron");
+    let (app, root) =
+        ui_support::with_unsaved_changes(ui_support::app_with(ScriptedFilePicker::answering([
+            missing,
+            other.clone(),
+        ])));
+    let mut harness = ui_support::harness_with_default_step(app);
+
+    // New asks about the changes; Save picks a path in a folder that does not exist, and the save fails.
+    ui_support::press_with(&mut harness, egui::Modifiers::COMMAND, egui::Key::N);
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label_contains("does not exist");
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+
+    // Later, an unrelated Save As works. It must not go on to start the new map the failed save was for.
+    ui_support::press_with(
+        &mut harness,
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    assert!(other.exists(), "the Save As wrote the file");
+    let app = harness.state();
+    assert_eq!(app.document().path(), Some(other.as_path()));
+    assert_eq!(ui_support::title_of(&harness, root), "Jo");
+}
+
+#[test]
+fn saving_over_a_change_made_elsewhere_then_goes_on_to_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_example(dir.path(), "shared.ron");
+    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    app.open_path(path.clone());
+    let mut harness = harness_with(app);
+    renamed_root_on_disk(&path, "Theirs");
+    harness.run_steps(180);
+    harness.get_by_label("Keep mine").click();
+    harness.run();
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    harness.run();
+    harness.get_by_label("Save changes to shared.ron?");
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("Overwrite shared.ron?");
+    harness.get_by_label("Overwrite").click();
+    harness.step();
+    assert_eq!(
+        relmap::storage::load(&path)
+            .unwrap()
+            .map
+            .topic(relmap::model::NodeId(1))
+            .unwrap()
+            .title,
+        "Maria Lopez, director"
+    );
+    assert!(
+        asked_to_close(&harness),
+        "the Quit that asked to save goes on"
+    );
+}

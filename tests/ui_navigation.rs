@@ -268,3 +268,23 @@ fn the_map_stays_put_when_the_selection_is_cleared() {
     harness.get_by_label_contains("Select a node on the map");
     assert_eq!(node(&harness, "Community").rect(), before);
 }
+
+#[test]
+fn folding_in_the_outline_reaches_the_outline_and_the_canvas_in_the_same_frame() {
+    let mut harness = starter_harness();
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    // A row in the outline and a node on the canvas.
+    assert_eq!(harness.get_all_by_label("Administrative team").count(), 2);
+
+    harness.get_by_label("Fold Staff").click();
+    // Frame by frame, every panel shows the same map: the branch is either in both views or in neither.
+    for _ in 0..4 {
+        harness.step();
+        let shown = harness.query_all_by_label("Administrative team").count();
+        assert!(
+            shown == 2 || shown == 0,
+            "{shown} of the outline row and the node are shown"
+        );
+    }
+    assert_eq!(harness.query_all_by_label("Administrative team").count(), 0);
+}

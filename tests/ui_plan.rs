@@ -503,3 +503,48 @@ fn an_idle_window_asks_for_the_date_again_within_a_minute() {
         "the next frame is {delay:?} away"
     );
 }
+
+#[test]
+fn the_relationship_and_balance_tables_follow_every_edit_undo_and_other_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(&dir);
+    open_tab(&mut harness, "Relationships");
+    let board = node_titled(&harness, "Board of trustees");
+    let staff = node_titled(&harness, "Staff");
+    let rename = |harness: &mut Harness<'_, RelmapApp>, id: NodeId, title: &str| {
+        harness
+            .state_mut()
+            .apply(relmap::document::EditCommand::Rename {
+                id,
+                title: title.to_owned(),
+            });
+        // A longer title moves nodes, which glide to their places over several frames.
+        harness.run_steps(24);
+    };
+    let undo = |harness: &mut Harness<'_, RelmapApp>| {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run_steps(24);
+    };
+
+    // The tables are made once per version of the document: an edit is a new version.
+    rename(&mut harness, board, "Trustees");
+    assert!(relationship_order(&harness).contains(&"Trustees".to_owned()));
+    assert!(!relationship_order(&harness).contains(&"Board of trustees".to_owned()));
+    undo(&mut harness);
+    assert!(relationship_order(&harness).contains(&"Board of trustees".to_owned()));
+
+    open_tab(&mut harness, "Balance");
+    rename(&mut harness, staff, "Our staff");
+    harness.get_by_role_and_label(Role::Button, "Balance of Our staff");
+    undo(&mut harness);
+    harness.get_by_role_and_label(Role::Button, "Balance of Staff");
+
+    // Another map, even at the same revision number, has tables of its own.
+    harness
+        .state_mut()
+        .run(relmap::ui::AppCommand::NewBlank, &egui::Context::default());
+    harness.run_steps(24);
+    assert!(harness.query_by_label_contains("Balance of ").is_none());
+    open_tab(&mut harness, "Relationships");
+    assert!(relationship_order(&harness).is_empty());
+}

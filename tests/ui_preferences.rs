@@ -193,3 +193,28 @@ fn escape_closes_an_open_menu_and_leaves_the_selection_alone() {
     );
     assert_eq!(harness.state().selected(), selected);
 }
+
+#[test]
+fn the_undo_step_limit_is_shown_in_preferences_and_bounds_the_history() {
+    let mut harness = starter_harness();
+    open_preferences(&mut harness);
+    let field = harness.get_by_role_and_label(Role::SpinButton, "Undo steps");
+    assert_eq!(
+        field.value().as_deref(),
+        Some("100"),
+        "Rerun's 100 steps by default"
+    );
+    field.set_value_accesskit(12.0);
+    harness.run();
+    assert_eq!(harness.state().preferences().undo_steps, 12);
+
+    let root = harness.state().document().workbook().map.root();
+    for i in 0..30 {
+        harness.state_mut().apply(EditCommand::Rename {
+            id: root,
+            title: format!("Name {i}"),
+        });
+        harness.run_steps(1);
+    }
+    assert_eq!(harness.state().document().undo_depth(), 12);
+}

@@ -30,7 +30,12 @@ fn unsaved_changes_are_copied_for_recovery_and_saving_removes_the_copy() {
     let copy = data
         .path()
         .join(format!("recovery-{}.ron", std::process::id()));
-    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    // The map has no file yet: Ctrl+S asks where to save it, and the dialog answers `target`.
+    let target = maps.path().join("saved.ron");
+    let mut app = RelmapApp::new(
+        None,
+        Box::new(ScriptedFilePicker::answering([target.clone()])),
+    );
     app.set_recovery_store(store);
     let root = app.document().workbook().map.root();
     app.apply(EditCommand::Rename {
@@ -43,11 +48,20 @@ fn unsaved_changes_are_copied_for_recovery_and_saving_removes_the_copy() {
     let recovered = relmap::storage::load(&copy).unwrap();
     assert_eq!(recovered.map.topic(root).unwrap().title, "Jo");
 
-    // Saving makes the copy unnecessary.
-    let target = maps.path().join("saved.ron");
-    relmap::storage::save(&target, harness.state().document().workbook()).unwrap();
-    harness.state_mut().open_path(target);
+    // Saving through the window makes the copy unnecessary.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
+    assert_eq!(harness.state().document().path(), Some(target.as_path()));
+    assert!(!harness.state().document().is_dirty());
+    assert_eq!(
+        relmap::storage::load(&target)
+            .unwrap()
+            .map
+            .topic(root)
+            .unwrap()
+            .title,
+        "Jo"
+    );
     wait_for(|| !copy.exists());
 }
 

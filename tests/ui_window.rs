@@ -337,3 +337,34 @@ fn a_save_into_a_missing_folder_says_so_and_offers_another_path() {
     let field = harness.get_by_label("File path:");
     assert_eq!(field.value().as_deref(), Some(missing.to_str().unwrap()));
 }
+
+#[test]
+fn the_unsaved_changes_question_answers_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("mine.ron");
+    let (app, root) =
+        with_unsaved_changes(app_with(ScriptedFilePicker::answering([target.clone()])));
+    let mut harness = harness_with_default_step(app);
+
+    // Escape is Cancel.
+    press_with(&mut harness, Modifiers::COMMAND, Key::N);
+    harness.get_by_label("Save changes to Untitled?");
+    press_with(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(
+        harness
+            .query_by_label("Save changes to Untitled?")
+            .is_none()
+    );
+    assert_eq!(title_of(&harness, root), "Jo");
+
+    // Tab reaches Save first, and Enter presses it, as the end-to-end script does in the real window.
+    press_with(&mut harness, Modifiers::COMMAND, Key::N);
+    press_with(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(harness.get_by_label("Save").is_focused());
+    press_with(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(target.exists(), "Save saved the map");
+    assert!(
+        harness.state().document().path().is_none(),
+        "then New went on"
+    );
+}

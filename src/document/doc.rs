@@ -48,7 +48,12 @@ pub struct Document {
     /// Changes whenever anything in the workbook changes, the positions the layout derives included, for the
     /// canvas's drawing caches.
     drawn: u64,
+    /// The most undo steps kept; older ones are forgotten.
+    undo_limit: usize,
 }
+
+/// How many undo steps a document keeps unless told otherwise, as Rerun keeps 100.
+pub const UNDO_LIMIT: usize = 100;
 
 /// The instance number of the next document.
 static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -70,6 +75,7 @@ impl Document {
             instance: NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             measuring: Measuring::new(None, 0),
             drawn: 0,
+            undo_limit: UNDO_LIMIT,
         };
         // A map whose branches have no colour or side yet gets them now, as part of opening it.
         let _ = document.relayout();
@@ -87,6 +93,21 @@ impl Document {
     #[must_use]
     pub fn measure_key(&self) -> u64 {
         self.measuring.key()
+    }
+
+    /// Keeps at most `limit` undo steps (at least one), forgetting the oldest ones now and from now on. Each step
+    /// holds the inverse of an edit, which for an arrangement of a large map is every node's position.
+    pub fn set_undo_limit(&mut self, limit: usize) {
+        self.undo_limit = limit.max(1);
+        self.forget_old_steps();
+    }
+
+    /// Forgets the oldest undo steps beyond the limit.
+    fn forget_old_steps(&mut self) {
+        let excess = self.undo.len().saturating_sub(self.undo_limit);
+        if excess > 0 {
+            self.undo.drain(..excess);
+        }
     }
 
     /// Names the workbook as drawn: changes with every edit, undo and redo, and whenever the layout moves a
@@ -375,6 +396,7 @@ impl Document {
             after,
             merge,
         });
+        self.forget_old_steps();
         self.redo.clear();
         Ok(())
     }
@@ -487,6 +509,7 @@ impl Document {
                     after,
                     merge: None,
                 });
+                self.forget_old_steps();
                 Ok(true)
             }
             Err(error) => {
@@ -510,59 +533,5 @@ impl Document {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::NodeId;
-
-    #[test]
-    fn a_failed_undo_keeps_the_step_in_the_history() {
-        let mut doc = Document::new(Workbook::default(), None);
-        // A step whose command cannot work any more stands for a history that has gone wrong.
-        doc.undo.push(Step {
-            command: EditCommand::RemoveSubtree { id: NodeId(999) },
-            label: "delete",
-            before: 0,
-            after: 1,
-            merge: None,
-        });
-        doc.revision = 1;
-        assert!(doc.undo().is_err());
-        assert_eq!(doc.undo_depth(), 1, "the step is still there to try again");
-        assert_eq!(doc.revision(), 1, "the document did not change");
-    }
-
-    #[test]
-    fn naming_a_node_just_added_is_part_of_the_same_undo_step() {
-        let mut doc = Document::new(Workbook::default(), None);
-        let root = doc.workbook().map.root();
-        let id = doc.allocate_node_id();
-        let topic = crate::model::Topic::new(id, "", crate::model::NodeKind::Topic);
-        doc.apply(EditCommand::AddNode {
-            parent: root,
-            index: 0,
-            topic: Box::new(topic),
-        })
-        .unwrap();
-        doc.name_new_node(id, "Board".to_owned()).unwrap();
-        assert_eq!(doc.undo_depth(), 1);
-        assert_eq!(doc.workbook().map.topic(id).unwrap().title, "Board");
-        doc.undo().unwrap();
-        assert!(!doc.workbook().map.contains(id));
-        assert!(!doc.is_dirty());
-        doc.redo().unwrap();
-        assert_eq!(
-            doc.workbook().map.topic(id).unwrap().title,
-            "Board",
-            "redo brings the named node back"
-        );
-
-        // Once something else happened, naming is a step of its own.
-        doc.apply(EditCommand::SetFolded {
-            id: root,
-            folded: false,
-        })
-        .unwrap();
-        doc.name_new_node(id, "Trustees".to_owned()).unwrap();
-        assert_eq!(doc.undo_depth(), 3);
-    }
-}
+#[path = "doc_tests.rs"]
+mod tests;

@@ -7,6 +7,6 @@ mod list;
 mod measuring;
 
 pub use command::{CommandError, EditCommand, MergeKey};
-pub use doc::Document;
+pub use doc::{Document, UNDO_LIMIT};
 pub use list::{ListItem, ListOp, ListRef};
 pub use measuring::Measure;

@@ -31,26 +31,59 @@ const MIX_ORDER: [Health; 4] = [
     Health::NotAssessed,
 ];
 
-/// Shows the balance overview.
-pub fn balance_ui(ui: &mut egui::Ui, workbook: &Workbook, today: NaiveDate) -> Vec<PanelEdit> {
+/// The balance rows, the one most in need and the scale of the bars, made once per document version and day
+/// rather than every frame.
+#[derive(Debug, Default)]
+pub struct BalanceCache {
+    /// The document version (`Document::version`) and the day they were made for.
+    key: Option<((u64, u64), NaiveDate)>,
+    rows: Vec<ConstituencyBalance>,
+    worst: Option<crate::model::NodeId>,
+    scale_max: u32,
+    /// How many times the rows were made, for the tests.
+    computed: u64,
+}
+
+impl BalanceCache {
+    /// Makes the rows again when the workbook at `version` or the day is not what they were made for.
+    fn refresh(&mut self, workbook: &Workbook, version: (u64, u64), today: NaiveDate) {
+        if self.key == Some((version, today)) {
+            return;
+        }
+        self.computed += 1;
+        self.key = Some((version, today));
+        self.rows = balance(&workbook.map, today);
+        self.worst = most_in_need(&self.rows);
+        // One scale for every bar, so a constituency with few planned contacts looks small beside a busy one.
+        self.scale_max = self
+            .rows
+            .iter()
+            .map(|r| r.planned.max(r.logged as u32))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+    }
+}
+
+/// Shows the balance overview of `workbook`, which is at `version`.
+pub fn balance_ui(
+    ui: &mut egui::Ui,
+    workbook: &Workbook,
+    version: (u64, u64),
+    today: NaiveDate,
+    cache: &mut BalanceCache,
+) -> Vec<PanelEdit> {
     let mut edits = Vec::new();
-    let rows = balance(&workbook.map, today);
+    cache.refresh(workbook, version, today);
+    let (rows, worst, scale_max) = (&cache.rows, cache.worst, cache.scale_max);
     if rows.is_empty() {
         ui.weak(
             "No constituencies yet: add nodes around the centre of the map to see their balance.",
         );
         return edits;
     }
-    let worst = most_in_need(&rows);
-    // One scale for every bar, so a constituency with few planned contacts looks small beside a busy one.
-    let scale_max = rows
-        .iter()
-        .map(|r| r.planned.max(r.logged as u32))
-        .max()
-        .unwrap_or(0)
-        .max(1);
     ui.spacing_mut().item_spacing.y = 2.0;
-    for row in &rows {
+    for row in rows {
         let is_worst = worst == Some(row.id);
         if row_ui(ui, workbook, row, scale_max, is_worst).clicked() {
             edits.push(PanelEdit::Select(row.id));
@@ -343,5 +376,23 @@ mod tests {
             "needs attention: 3 overdue, 1 of 9 planned contacts"
         );
         assert!(attention_text(&row, true).contains("needs attention most"));
+    }
+
+    #[test]
+    fn the_balance_is_made_once_per_document_version_and_day() {
+        let workbook = crate::storage::example().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let mut cache = BalanceCache::default();
+        for _ in 0..10 {
+            cache.refresh(&workbook, (1, 3), today);
+        }
+        assert_eq!(cache.computed, 1);
+        assert_eq!(cache.rows, balance(&workbook.map, today));
+        cache.refresh(&workbook, (1, 4), today);
+        assert_eq!(cache.computed, 2, "an edit makes the rows again");
+        let tomorrow = today.succ_opt().unwrap();
+        cache.refresh(&workbook, (1, 4), tomorrow);
+        assert_eq!(cache.computed, 3, "so does midnight");
+        assert_eq!(cache.rows, balance(&workbook.map, tomorrow));
     }
 }

@@ -7,7 +7,7 @@ use egui::{Id, Key, Modal, Ui};
 use super::file_dialog::PickKind;
 
 /// The "type a path" dialog, for when no native file dialog is available.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PathPrompt {
     /// Open or save.
     pub kind: PickKind,

@@ -1,5 +1,5 @@
-//! The Preferences window: theme, interface size, how often recovery copies are written, planning markers, and
-//! the template a new map starts from. What it changes is kept between runs with the other preferences.
+//! The Preferences window: theme, interface size, how often recovery copies are written, undo steps, planning
+//! markers, and the template a new map starts from. What it changes is kept between runs with the other preferences.
 
 use egui::{ComboBox, DragValue, Grid, Ui, Window};
 
@@ -14,6 +14,9 @@ pub const PNG_SCALES: [u16; 4] = [100, 200, 300, 400];
 
 /// The shortest and longest time between recovery copies, in seconds.
 pub const RECOVERY_SECONDS: std::ops::RangeInclusive<u32> = 5..=600;
+
+/// The fewest and most undo steps the history may keep.
+pub const UNDO_STEPS: std::ops::RangeInclusive<u32> = 10..=1000;
 
 /// Shows the window while `open` is set. Returns whether the theme or the interface size changed, which the
 /// caller passes on to egui.
@@ -72,6 +75,15 @@ fn contents(ui: &mut Ui, prefs: &mut Preferences) {
                 "While a map has unsaved changes, relmap keeps a copy of it in its data folder at most this \
                  often, so that a crash loses little. The copy never goes into your own file.",
             );
+            ui.end_row();
+
+            let label = ui.label("Undo steps");
+            ui.add(DragValue::new(&mut prefs.undo_steps).range(UNDO_STEPS))
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "How many changes Undo can take back. Older ones are forgotten, so that a long session on \
+                     a large map does not fill the memory.",
+                );
             ui.end_row();
 
             ui.label("Planning markers");

@@ -121,6 +121,22 @@ pub struct MindMap {
     next_link: u64,
 }
 
+/// Two maps are equal when they hold the same nodes, field for field (positions exactly, as `f32`, not rounded
+/// as a file stores them), with their children in the same order, and the same cross-links. The graph's
+/// internal indices and the counters for new ids are not part of what a map holds.
+impl PartialEq for MindMap {
+    fn eq(&self, other: &MindMap) -> bool {
+        self.root == other.root
+            && self.len() == other.len()
+            && self.link_count() == other.link_count()
+            && self.topics().all(|topic| {
+                other.topic(topic.id) == Some(topic)
+                    && other.children(topic.id) == self.children(topic.id)
+            })
+            && self.links().all(|link| other.link(link.id) == Some(link))
+    }
+}
+
 impl MindMap {
     /// A map holding only its root.
     #[must_use]

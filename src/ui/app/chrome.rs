@@ -261,7 +261,7 @@ impl RelmapApp {
                     .clicked()
                     && let Some(version) = self.older_format
                 {
-                    self.disk_question = Some(super::disk::DiskQuestion::OlderFormat(version));
+                    self.step(super::flow::Event::OlderFormatOpened(version));
                 }
             } else if self.doc.is_dirty() {
                 ui.label("Unsaved changes");
@@ -270,7 +270,7 @@ impl RelmapApp {
             } else {
                 ui.label("Not saved yet");
             }
-            if self.picking.is_some() {
+            if matches!(self.flow, super::flow::FileFlow::Picking { .. }) {
                 ui.separator();
                 ui.label("Waiting for the file dialog…");
             }

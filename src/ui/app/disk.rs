@@ -1,28 +1,15 @@
 //! Noticing when another program changes the open file, and asking before saving over such a change.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use egui::{Id, Modal};
 
 use super::RelmapApp;
+use super::flow::{Event, FileFlow, UpgradeChoice};
 use crate::storage::{self, DiskStamp};
-use crate::ui::file_dialog::PickKind;
 
 /// How often the open file is checked for changes made elsewhere.
 const CHECK_EVERY: Duration = Duration::from_secs(2);
-
-/// A question about the file on disk.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum DiskQuestion {
-    /// The file changed on disk while it was open: reload it, or keep the map as it is here?
-    ChangedOnDisk,
-    /// Saving would replace changes made elsewhere: overwrite them?
-    Overwrite(PathBuf),
-    /// The file just opened is in this older format version: upgrade it in place, save an upgraded copy, or
-    /// keep it read-only?
-    OlderFormat(u32),
-}
 
 /// The answers to the questions about the file on disk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,7 +37,7 @@ impl RelmapApp {
         };
         ctx.request_repaint_after(CHECK_EVERY);
         let now = ctx.input(|i| i.time);
-        if self.disk_question.is_some() || now - self.last_disk_check < CHECK_EVERY.as_secs_f64() {
+        if !self.flow.is_settled() || now - self.last_disk_check < CHECK_EVERY.as_secs_f64() {
             return;
         }
         self.last_disk_check = now;
@@ -58,22 +45,25 @@ impl RelmapApp {
             return;
         }
         if self.changed_elsewhere(&path) {
-            self.disk_question = Some(DiskQuestion::ChangedOnDisk);
+            self.step(Event::ChangedOnDisk);
             self.disk_asked = true;
         }
     }
 
     /// Shows the question about the file on disk, if there is one.
     pub(super) fn disk_question_ui(&mut self, ctx: &egui::Context) {
-        let Some(question) = self.disk_question.clone() else {
-            return;
+        let question = match &self.flow {
+            FileFlow::DiskChanged => Question::ChangedOnDisk,
+            FileFlow::ConfirmingOverwrite { .. } => Question::Overwrite,
+            FileFlow::OlderFormat(version) => Question::OlderFormat(*version),
+            _ => return,
         };
         let name = self.doc.display_name();
         let mut answer = None;
         Modal::new(Id::unique("relmap-disk-question")).show(ctx, |ui| {
             ui.set_width(440.0);
             match &question {
-                DiskQuestion::ChangedOnDisk => {
+                Question::ChangedOnDisk => {
                     ui.heading(format!("{name} changed on disk"));
                     ui.label("Another program changed the file since relmap opened or saved it.");
                     if self.doc.is_dirty() {
@@ -88,7 +78,7 @@ impl RelmapApp {
                         }
                     });
                 }
-                DiskQuestion::Overwrite(_) => {
+                Question::Overwrite => {
                     ui.heading(format!("Overwrite {name}?"));
                     ui.label(
                         "Another program changed the file since relmap opened or saved it. Saving replaces \
@@ -103,7 +93,7 @@ impl RelmapApp {
                         }
                     });
                 }
-                DiskQuestion::OlderFormat(version) => {
+                Question::OlderFormat(version) => {
                     ui.heading(format!("{name} is in an older format"));
                     ui.label(format!(
                         "It was saved in relmap's format version {version}; this relmap writes version {}. \
@@ -140,29 +130,21 @@ impl RelmapApp {
             }
         });
         let Some(answer) = answer else { return };
-        self.disk_question = None;
-        match (question, answer) {
-            (DiskQuestion::ChangedOnDisk, Answer::Yes) => {
-                if let Some(path) = self.doc.path().map(ToOwned::to_owned) {
-                    self.open_path(path);
-                }
-            }
-            (DiskQuestion::ChangedOnDisk, _) => self.doc.mark_unsaved(),
-            (DiskQuestion::Overwrite(path), Answer::Yes) => {
-                self.save_to_unchecked(path);
-            }
-            (DiskQuestion::Overwrite(_), _) | (DiskQuestion::OlderFormat(_), Answer::No) => {}
-            (DiskQuestion::OlderFormat(_), Answer::Yes) => {
-                if let Some(path) = self.doc.path().map(ToOwned::to_owned)
-                    && self.save_to_unchecked(path.clone())
-                {
-                    self.notices.info(format!(
-                        "{name} is now in the new format. The old file is kept as {}.",
-                        storage::backup_path(&path).display()
-                    ));
-                }
-            }
-            (DiskQuestion::OlderFormat(_), Answer::Copy) => self.start_pick(PickKind::SaveAs),
-        }
+        let event = match (question, answer) {
+            (Question::ChangedOnDisk, answer) => Event::Reload(answer == Answer::Yes),
+            (Question::Overwrite, answer) => Event::Overwrite(answer == Answer::Yes),
+            (Question::OlderFormat(_), Answer::Yes) => Event::Upgrade(UpgradeChoice::InPlace),
+            (Question::OlderFormat(_), Answer::Copy) => Event::Upgrade(UpgradeChoice::Copy),
+            (Question::OlderFormat(_), Answer::No) => Event::Upgrade(UpgradeChoice::ReadOnly),
+        };
+        self.step(event);
     }
+}
+
+/// The question on screen, read from the file flow.
+#[derive(Clone, Copy)]
+enum Question {
+    ChangedOnDisk,
+    Overwrite,
+    OlderFormat(u32),
 }

@@ -409,21 +409,19 @@ impl RelmapApp {
     }
 
     /// Acts on what a side panel asked for.
-    pub(super) fn apply_panel_edits(&mut self, edits: Vec<PanelEdit>) {
-        for edit in edits {
-            match edit {
-                PanelEdit::Apply(command) => self.apply(command),
-                PanelEdit::Typing(command) => {
-                    if let Err(error) = self.doc.apply_typing(command) {
-                        self.notices
-                            .error(format!("That change could not be made: {error}"));
-                    }
+    pub(super) fn apply_panel_edit(&mut self, edit: PanelEdit) {
+        match edit {
+            PanelEdit::Apply(command) => self.apply(command),
+            PanelEdit::Typing(command) => {
+                if let Err(error) = self.doc.apply_typing(command) {
+                    self.notices
+                        .error(format!("That change could not be made: {error}"));
                 }
-                PanelEdit::EndTyping => self.doc.end_typing(),
-                PanelEdit::Select(id) => {
-                    if let Some(hidden) = self.doc.workbook().map.contains(id).then_some(id) {
-                        self.show_hit(hidden);
-                    }
+            }
+            PanelEdit::EndTyping => self.doc.end_typing(),
+            PanelEdit::Select(id) => {
+                if let Some(hidden) = self.doc.workbook().map.contains(id).then_some(id) {
+                    self.show_hit(hidden);
                 }
             }
         }

@@ -2,13 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::disk::DiskQuestion;
+use super::flow::{self, Effect, Event, Facts, FileFlow, SaveOutcome};
 use super::{NO_DIALOG_THRESHOLD, PendingAction, RelmapApp};
 use crate::document::Document;
 use crate::model::Workbook;
 use crate::storage;
 use crate::storage::Template;
-use crate::ui::dialogs::{PathPrompt, PromptAnswer, SaveChoice, confirm_unsaved};
+use crate::ui::dialogs::{PromptAnswer, confirm_unsaved};
 use crate::ui::file_dialog::{PickAnswer, PickKind, PickRequest};
 use crate::ui::notices::Notice;
 use egui::ViewportCommand;
@@ -17,65 +17,89 @@ use egui::ViewportCommand;
 const MAX_RECENT: usize = 10;
 
 impl RelmapApp {
-    pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
-        if let Some(prompt) = &mut self.prompt {
-            match prompt.show(ctx) {
-                PromptAnswer::Open => {}
-                PromptAnswer::Cancel => {
-                    self.prompt = None;
-                    self.after_save = None;
-                }
-                PromptAnswer::Chosen(path) => {
-                    let kind = prompt.kind;
-                    self.prompt = None;
-                    self.picked(kind, path, ctx);
-                }
-            }
+    /// Moves the file flow on by `event` and carries out what the transition asks for.
+    pub(super) fn step(&mut self, event: Event) {
+        let facts = Facts {
+            dirty: self.doc.is_dirty(),
+            path: self.doc.path().map(ToOwned::to_owned),
+            read_only: self.doc.is_read_only(),
+        };
+        let (next, effects) = flow::next(std::mem::take(&mut self.flow), event, &facts);
+        self.flow = next;
+        for effect in effects {
+            self.carry_out(effect);
         }
-        if let Some(action) = self.confirming.clone() {
-            match confirm_unsaved(ctx, &self.doc.display_name()) {
-                PromptAnswer::Open => {}
-                PromptAnswer::Cancel => self.confirming = None,
-                PromptAnswer::Chosen(SaveChoice::Discard) => {
-                    self.confirming = None;
-                    self.perform(action, ctx);
-                }
-                PromptAnswer::Chosen(SaveChoice::Save) => {
-                    self.confirming = None;
-                    if self.doc.path().is_some() {
-                        if self.save() {
-                            self.perform(action, ctx);
-                        }
-                    } else {
-                        self.after_save = Some(action);
-                        self.start_pick(PickKind::SaveAs);
-                    }
+    }
+
+    /// Does what a transition of the file flow asks for. A save reports how it ended back to the flow.
+    fn carry_out(&mut self, effect: Effect) {
+        match effect {
+            Effect::Perform(action) => self.perform(action),
+            Effect::StartPick(kind) => self.start_pick(kind),
+            Effect::Save { path, check_disk } => {
+                let outcome = if check_disk && self.changed_elsewhere(&path) {
+                    SaveOutcome::ChangedElsewhere
+                } else if self.write_file(path) {
+                    SaveOutcome::Saved
+                } else {
+                    SaveOutcome::Failed
+                };
+                self.step(Event::Saved(outcome));
+            }
+            Effect::Open(path) => self.open_path(path),
+            Effect::Export(format, path) => self.export_to(format, path),
+            Effect::NoDialogNotice(kind) => self.notices.push(Notice {
+                level: crate::ui::notices::Level::Info,
+                text: "No file dialog could be shown on this desktop (it needs a desktop portal or zenity). \
+                       You can type the file's path instead."
+                    .to_owned(),
+                offer_path: Some(kind),
+            }),
+            Effect::Reload => {
+                if let Some(path) = self.doc.path().map(ToOwned::to_owned) {
+                    self.open_path(path);
                 }
             }
+            Effect::KeepMine => self.doc.mark_unsaved(),
+            Effect::Restore(orphan) => self.restore(&orphan),
+            Effect::Discard(orphan) => storage::RecoveryStore::discard(&orphan),
+        }
+    }
+
+    /// Shows the path dialog or the unsaved-changes question when the flow is at one, and passes the answer on.
+    pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
+        let event = match &mut self.flow {
+            FileFlow::TypingPath { prompt, .. } => Event::Typed(prompt.show(ctx)),
+            FileFlow::AskingToSave { .. } => {
+                Event::Unsaved(confirm_unsaved(ctx, &self.doc.display_name()))
+            }
+            _ => return,
+        };
+        if !matches!(
+            event,
+            Event::Typed(PromptAnswer::Open) | Event::Unsaved(PromptAnswer::Open)
+        ) {
+            self.step(event);
         }
     }
 
     /// Asks about unsaved changes before an action that would drop them.
-    pub(super) fn guard(&mut self, action: PendingAction, ctx: &egui::Context) {
-        if self.doc.is_dirty() {
-            self.confirming = Some(action);
-        } else {
-            self.perform(action, ctx);
-        }
+    pub(super) fn guard(&mut self, action: PendingAction) {
+        self.step(Event::Guard(action));
     }
 
-    pub(super) fn perform(&mut self, action: PendingAction, ctx: &egui::Context) {
+    /// Carries out an action that needs no further question.
+    fn perform(&mut self, action: PendingAction) {
         match action {
             PendingAction::New(template) => self.start_from(template),
             PendingAction::OpenExample => self.open_example(),
-            PendingAction::Open => self.start_pick(PickKind::Open),
-            PendingAction::OpenPath => self.prompt_for_path(PickKind::Open),
-            PendingAction::Import => self.start_pick(PickKind::Import),
             PendingAction::OpenFile(path) => self.open_path(path),
             PendingAction::Quit => {
                 self.allow_close = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
+                self.close_pending = true;
             }
+            // The flow turns these into a file dialog or a path to type; they never get here.
+            PendingAction::Open | PendingAction::OpenPath | PendingAction::Import => {}
         }
     }
 
@@ -83,7 +107,7 @@ impl RelmapApp {
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.confirming = Some(PendingAction::Quit);
+            self.guard(PendingAction::Quit);
         }
     }
 
@@ -114,8 +138,6 @@ impl RelmapApp {
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.selection.set(doc.workbook().map.root());
         self.imported_from = None;
-        // A path that failed for the previous map is no suggestion for this one.
-        self.failed_save = None;
         self.canvas.title_edit = None;
         self.canvas.request_focus();
         self.doc = doc;
@@ -136,13 +158,13 @@ impl RelmapApp {
                 let mut doc = Document::new(loaded.workbook, Some(path));
                 self.older_format =
                     (loaded.version < storage::CURRENT_VERSION).then_some(loaded.version);
-                if let Some(version) = self.older_format {
-                    doc.set_read_only(true);
-                    self.disk_question = Some(DiskQuestion::OlderFormat(version));
-                }
+                doc.set_read_only(self.older_format.is_some());
                 self.replace_document(doc);
                 self.stamp_file();
                 self.disk_asked = false;
+                if let Some(version) = self.older_format {
+                    self.step(Event::OlderFormatOpened(version));
+                }
             }
             Err(error) => self
                 .notices
@@ -150,29 +172,9 @@ impl RelmapApp {
         }
     }
 
-    /// Saves to the document's file. Returns whether it worked.
-    pub(super) fn save(&mut self) -> bool {
-        let Some(path) = self.doc.path().map(ToOwned::to_owned) else {
-            return false;
-        };
-        if self.doc.is_read_only() {
-            // A file kept read-only is never written over; saving makes an upgraded copy elsewhere.
-            self.start_pick(PickKind::SaveAs);
-            return false;
-        }
-        self.save_to(path)
-    }
-
-    pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
-        if self.changed_elsewhere(&path) {
-            self.disk_question = Some(DiskQuestion::Overwrite(path));
-            return false;
-        }
-        self.save_to_unchecked(path)
-    }
-
-    /// Saves without asking about changes made elsewhere.
-    pub(super) fn save_to_unchecked(&mut self, path: PathBuf) -> bool {
+    /// Writes the map to `path` without asking about changes made elsewhere, keeping backups. Returns whether
+    /// it worked; a failure is reported with an offer to type another path.
+    fn write_file(&mut self, path: PathBuf) -> bool {
         if let Some(store) = &self.backups
             && let Err(error) = store.keep(&path, chrono::Local::now().naive_local())
         {
@@ -181,13 +183,21 @@ impl RelmapApp {
                 "No timestamped backup could be kept ({error}); saving anyway."
             ));
         }
+        // Only upgrading in place writes a read-only map to its own file.
+        let upgrading = self.doc.is_read_only();
         match storage::save(&path, self.doc.workbook()) {
             Ok(()) => {
-                self.failed_save = None;
                 self.remember_recent(&path);
-                self.doc.mark_saved(path);
+                self.doc.mark_saved(path.clone());
                 self.stamp_file();
                 self.disk_asked = false;
+                if upgrading {
+                    self.notices.info(format!(
+                        "{} is now in the new format. The old file is kept as {}.",
+                        self.doc.display_name(),
+                        storage::backup_path(&path).display()
+                    ));
+                }
                 true
             }
             Err(error) => {
@@ -198,23 +208,18 @@ impl RelmapApp {
                     text: format!("Could not save. {error}"),
                     offer_path: Some(PickKind::SaveAs),
                 });
-                self.failed_save = Some(path);
                 false
             }
         }
     }
 
-    pub(super) fn start_pick(&mut self, kind: PickKind) {
-        if self.picking.is_some() {
-            return;
-        }
+    fn start_pick(&mut self, kind: PickKind) {
         let directory = self.default_folder();
         let file_name = match (kind, self.doc.path().and_then(|p| p.file_name())) {
             (PickKind::Export(format), _) => self.export_name(format),
             (_, Some(name)) => name.to_string_lossy().into_owned(),
             (_, None) => format!("{}.ron", self.name_stem()),
         };
-        self.picking = Some(kind);
         self.picker.start(PickRequest {
             kind,
             directory,
@@ -222,7 +227,7 @@ impl RelmapApp {
         });
     }
 
-    pub(super) fn poll_picker(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_picker(&mut self) {
         let Some(PickAnswer {
             kind,
             path,
@@ -231,46 +236,19 @@ impl RelmapApp {
         else {
             return;
         };
-        self.picking = None;
-        if let Some(path) = path {
-            self.picked(kind, path, ctx);
-        } else if open_for < NO_DIALOG_THRESHOLD {
-            // No dialog appeared. A Save As started by the unsaved-changes question stays pending, so that
-            // saving through a typed path still carries on with what the user was doing.
-            self.notices.push(Notice {
-                level: crate::ui::notices::Level::Info,
-                text: "No file dialog could be shown on this desktop (it needs a desktop portal or zenity). \
-                       You can type the file's path instead."
-                    .to_owned(),
-                offer_path: Some(kind),
+        // An answer for a dialog the flow no longer waits for is old news.
+        if matches!(self.flow, FileFlow::Picking { kind: waiting, .. } if waiting == kind) {
+            self.step(Event::Picked {
+                path,
+                no_dialog: open_for < NO_DIALOG_THRESHOLD,
             });
-        } else {
-            // The user cancelled the dialog, and with it whatever was waiting for the save.
-            self.after_save = None;
         }
     }
 
-    pub(super) fn picked(&mut self, kind: PickKind, path: PathBuf, ctx: &egui::Context) {
-        match kind {
-            PickKind::Open | PickKind::Import => self.open_path(path),
-            PickKind::Export(format) => self.export_to(format, path),
-            PickKind::SaveAs => {
-                let path = if path.extension().is_none() {
-                    path.with_extension("ron")
-                } else {
-                    path
-                };
-                if self.save_to(path)
-                    && let Some(action) = self.after_save.take()
-                {
-                    self.perform(action, ctx);
-                }
-            }
-        }
-    }
-
+    /// Opens the dialog to type a path for `kind`, starting from the path of a save that just failed, the
+    /// map's own file, or a name in the usual folder.
     pub(super) fn prompt_for_path(&mut self, kind: PickKind) {
-        let text = match (kind, self.failed_save.as_deref().or(self.doc.path())) {
+        let text = match (kind, self.flow.failed_path().or(self.doc.path())) {
             (PickKind::SaveAs, Some(path)) => path.display().to_string(),
             (PickKind::SaveAs, None) => self.default_folder().map_or_else(String::new, |d| {
                 d.join(format!("{}.ron", self.name_stem()))
@@ -282,7 +260,7 @@ impl RelmapApp {
             }),
             (PickKind::Open | PickKind::Import, _) => String::new(),
         };
-        self.prompt = Some(PathPrompt::new(kind, text));
+        self.step(Event::TypePath { kind, text });
     }
 
     /// The folder a file dialog or a typed path starts in: the open map's, else the imported file's, else the
@@ -354,8 +332,7 @@ impl RelmapApp {
             self.prefs.recent.remove(index);
         }
         if let Some(path) = open {
-            let ctx = ui.ctx().clone();
-            self.guard(PendingAction::OpenFile(path), &ctx);
+            self.guard(PendingAction::OpenFile(path));
         }
     }
 
@@ -368,7 +345,7 @@ impl RelmapApp {
                 .map(|file| file.path().to_owned())
         });
         if let Some(path) = dropped {
-            self.guard(PendingAction::OpenFile(path), ctx);
+            self.guard(PendingAction::OpenFile(path));
         }
     }
 

@@ -9,12 +9,18 @@ use egui::{CentralPanel, Panel, Ui, ViewportCommand};
 
 mod chrome;
 mod clipboard;
+mod commands;
 mod disk;
 mod editing;
 mod exchange;
 mod files;
+mod flow;
+mod intents;
 mod prefs;
 mod recovery;
+
+use flow::FileFlow;
+use intents::Intent;
 
 use prefs::PREFERENCES_KEY;
 pub use prefs::{Preferences, Theme};
@@ -26,8 +32,7 @@ use crate::storage::Template;
 use super::canvas::{self, CanvasState};
 use super::command::AppCommand;
 use super::deleted::DeletedBranches;
-use super::dialogs::PathPrompt;
-use super::file_dialog::{FilePicker, PickKind};
+use super::file_dialog::FilePicker;
 use super::find_bar::{FindBar, FindRequest};
 use super::help::{FilePlaces, help_window};
 use super::inspector::inspector_ui;
@@ -109,10 +114,6 @@ pub struct RelmapApp {
     recovery_revision: Option<u64>,
     /// When the recovery copy was last written, in egui's clock.
     last_recovery_write: f64,
-    /// Recovery copies that a crash left behind, to offer.
-    orphans: Vec<crate::storage::Orphan>,
-    /// A question about the file on disk being asked.
-    disk_question: Option<disk::DiskQuestion>,
     /// The format version of the open file when it is older than the current one.
     older_format: Option<u32>,
     /// The other tool's file the open map was imported from, which names it until it is saved.
@@ -124,19 +125,14 @@ pub struct RelmapApp {
     /// Give the label field of the link inspector the keyboard at the next frame.
     focus_link_label: bool,
     picker: Box<dyn FilePicker>,
-    /// The dialog that is open, if any.
-    picking: Option<PickKind>,
-    prompt: Option<PathPrompt>,
-    /// The path of the last save that failed, offered again when the user types another.
-    failed_save: Option<PathBuf>,
-    /// The unsaved-changes question being asked, and what the user was doing.
-    confirming: Option<PendingAction>,
-    /// What to carry on with once a Save As started by the unsaved-changes question has finished.
-    after_save: Option<PendingAction>,
+    /// What the window is doing with files: one state, carrying what the user was on their way to.
+    flow: FileFlow,
     notices: Notices,
     prefs: Preferences,
     title_shown: String,
     allow_close: bool,
+    /// The user chose to quit: the window is told to close at the end of the frame.
+    close_pending: bool,
     /// The date that counts as today, read from `clock` at the start of every frame.
     today: NaiveDate,
     /// Where the date comes from: the local calendar, or whatever a test sets.
@@ -164,7 +160,6 @@ impl RelmapApp {
             disk: None,
             last_disk_check: 0.0,
             disk_asked: false,
-            disk_question: None,
             older_format: None,
             imported_from: None,
             export_selection: None,
@@ -172,19 +167,15 @@ impl RelmapApp {
             recovery: None,
             recovery_revision: None,
             last_recovery_write: 0.0,
-            orphans: Vec::new(),
             outline_has_keyboard: false,
             focus_link_label: false,
             picker,
-            picking: None,
-            prompt: None,
-            failed_save: None,
-            confirming: None,
-            after_save: None,
+            flow: FileFlow::Idle,
             notices: Notices::default(),
             prefs: Preferences::default(),
             title_shown: String::new(),
             allow_close: false,
+            close_pending: false,
             today: local_today(),
             clock: Box::new(local_today),
         };
@@ -220,7 +211,7 @@ impl RelmapApp {
         // A start without a file shows what relmap is for and where to begin: a template, the example, or a
         // recent map.
         app.welcome =
-            app.doc.path().is_none() && app.notices.list().is_empty() && app.orphans.is_empty();
+            app.doc.path().is_none() && app.notices.list().is_empty() && !app.offers_recovery();
         app
     }
 
@@ -250,6 +241,11 @@ impl RelmapApp {
     /// Shows the welcome screen, as on the first start.
     pub fn show_welcome(&mut self) {
         self.welcome = true;
+    }
+
+    /// Opens this tab of the plan panel, as clicking it does.
+    pub fn open_plan_tab(&mut self, tab: super::plan::PlanTab) {
+        self.plan.open_tab(tab);
     }
 
     /// The zoom of the map on screen, in screen points per canvas unit.
@@ -319,6 +315,8 @@ impl RelmapApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.keep_measure(&ctx);
+        // The history follows the limit set in Preferences, on every map that opens.
+        self.doc.set_undo_limit(self.prefs.undo_steps as usize);
         // Asking the clock is cheap, so every frame does; the repaint keeps an idle window asking.
         self.today = (self.clock)();
         ctx.request_repaint_after(CLOCK_CHECK);
@@ -326,7 +324,7 @@ impl RelmapApp {
         self.handle_dropped_files(&ctx);
         self.watch_file(&ctx);
         self.keep_recovery_copy(&ctx);
-        self.poll_picker(&ctx);
+        self.poll_picker();
 
         let mut commands = Vec::new();
         // Escape closes the window on top: the palette handles its own; Preferences and help close here.
@@ -349,12 +347,7 @@ impl RelmapApp {
             self.welcome = false;
             commands.push(AppCommand::Help);
         }
-        if self.prompt.is_none()
-            && self.confirming.is_none()
-            && !self.welcome
-            && self.disk_question.is_none()
-            && self.orphans.is_empty()
-        {
+        if !self.flow.is_modal() && !self.welcome {
             // Plain keys act on the map only while the canvas has the keyboard, never while typing.
             let focused = ctx.memory(egui::Memory::focused);
             self.outline_has_keyboard = self.outline.has_keyboard(focused);
@@ -381,6 +374,9 @@ impl RelmapApp {
             }
         }
 
+        // Every panel and the canvas draw from the same workbook: what they ask for is collected here and
+        // applied once they have all been drawn.
+        let mut intents: Vec<Intent> = Vec::new();
         Panel::top("relmap-menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menu_bar(ui, &mut commands));
         });
@@ -398,7 +394,7 @@ impl RelmapApp {
                         let focus = std::mem::take(&mut self.focus_link_label);
                         if let Some(edit) = link_inspector_ui(ui, self.doc.workbook(), link, focus)
                         {
-                            self.edit_link(link, edit);
+                            intents.push(Intent::Link(link, edit));
                         }
                     } else {
                         let edits = inspector_ui(
@@ -407,7 +403,7 @@ impl RelmapApp {
                             self.selection.primary(),
                             self.today,
                         );
-                        self.apply_panel_edits(edits);
+                        intents.extend(edits.into_iter().map(Intent::Panel));
                     }
                 });
         }
@@ -424,16 +420,17 @@ impl RelmapApp {
                     self.plan.ui(
                         ui,
                         self.doc.workbook(),
+                        self.doc.version(),
                         self.selection.primary(),
                         self.today,
                         &mut self.prefs.hidden_plan_tabs,
                     )
                 })
                 .inner;
-            self.apply_panel_edits(edits);
+            intents.extend(edits.into_iter().map(Intent::Panel));
         }
         if self.prefs.show_outline {
-            let intents = Panel::left("relmap-outline")
+            let outline_intents = Panel::left("relmap-outline")
                 .resizable(true)
                 .default_size(260.0)
                 .min_size(160.0)
@@ -443,15 +440,13 @@ impl RelmapApp {
                     self.outline.ui(ui, self.doc.workbook(), &self.selection)
                 })
                 .inner;
-            for intent in intents {
-                self.handle_outline_intent(intent);
-            }
+            intents.extend(outline_intents.into_iter().map(Intent::Outline));
         }
         let markers = self.prefs.show_markers.then_some(self.today);
         self.canvas.hide_minimap = !self.prefs.show_minimap;
         CentralPanel::no_frame().show(ui, |ui| {
             let area = ui.available_rect_before_wrap();
-            let intents = self.canvas.ui(
+            let canvas_intents = self.canvas.ui(
                 ui,
                 self.doc.workbook(),
                 &self.selection,
@@ -459,9 +454,7 @@ impl RelmapApp {
                 markers,
                 self.doc.drawn_version(),
             );
-            for intent in intents {
-                self.handle_intent(intent, &ctx);
-            }
+            intents.extend(canvas_intents.into_iter().map(Intent::Canvas));
             if self.find.is_open() {
                 let bar = egui::Rect::from_min_max(
                     area.right_top() + egui::vec2(-560.0, 8.0),
@@ -476,7 +469,7 @@ impl RelmapApp {
                     .find
                     .ui(&mut child, self.doc.workbook(), self.doc.version())
                 {
-                    Some(FindRequest::Show(id)) => self.show_hit(id),
+                    Some(FindRequest::Show(id)) => intents.push(Intent::ShowHit(id)),
                     Some(FindRequest::Close) => self.canvas.request_focus(),
                     None => {}
                 }
@@ -489,9 +482,19 @@ impl RelmapApp {
                         .layout(egui::Layout::top_down(egui::Align::Min)),
                 );
                 child.set_max_width(area.width().min(720.0));
+                let offers = |notices: &Notices| {
+                    notices
+                        .list()
+                        .iter()
+                        .filter(|n| n.offer_path.is_some())
+                        .count()
+                };
+                let offered = offers(&self.notices);
                 let noticed = self.notices.ui(&mut child);
                 if let Some(kind) = noticed.type_path {
-                    self.prompt_for_path(kind);
+                    intents.push(Intent::TypePath(kind));
+                } else if offers(&self.notices) < offered {
+                    intents.push(Intent::OfferDismissed);
                 }
             }
         });
@@ -503,7 +506,7 @@ impl RelmapApp {
             }
             match outcome {
                 Welcome::Chosen(command) => commands.push(command),
-                Welcome::OpenFile(path) => self.open_path(path),
+                Welcome::OpenFile(path) => intents.push(Intent::OpenFile(path)),
                 Welcome::Open | Welcome::Closed => {}
             }
         }
@@ -518,103 +521,23 @@ impl RelmapApp {
             commands.push(command);
             self.canvas.request_focus();
         }
-        self.dialogs(&ctx);
-        self.disk_question_ui(&ctx);
-        self.recovery_offer_ui(&ctx);
+        // The UI pass is over: now the map changes, edits first and then commands, in the order they came.
+        for intent in intents {
+            self.apply_intent(intent, &ctx);
+        }
         for command in commands {
             self.run(command, &ctx);
         }
+        // The file flow's questions come last. They are modal, so while one is up the panels took no input, and
+        // an answer that opens another map never meets edits meant for the one before.
+        self.dialogs(&ctx);
+        self.disk_question_ui(&ctx);
+        self.recovery_offer_ui(&ctx);
+        if std::mem::take(&mut self.close_pending) {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
         self.update_title(&ctx);
         self.last_focus = ctx.memory(egui::Memory::focused);
-    }
-
-    /// Runs one command.
-    pub fn run(&mut self, command: AppCommand, ctx: &egui::Context) {
-        match command {
-            AppCommand::New => self.guard(PendingAction::New(self.prefs.default_template), ctx),
-            AppCommand::NewFiveConstituencies => {
-                self.guard(PendingAction::New(Template::FiveConstituencies), ctx);
-            }
-            AppCommand::Preferences => self.settings_open = true,
-            AppCommand::Help => self.help_open = true,
-            AppCommand::CommandPalette => self.palette.open(),
-            AppCommand::NewSpheres => self.guard(PendingAction::New(Template::Spheres), ctx),
-            AppCommand::NewBlank => self.guard(PendingAction::New(Template::Blank), ctx),
-            AppCommand::OpenExample => self.guard(PendingAction::OpenExample, ctx),
-            AppCommand::Open => self.guard(PendingAction::Open, ctx),
-            AppCommand::OpenPath => self.guard(PendingAction::OpenPath, ctx),
-            AppCommand::Import => self.guard(PendingAction::Import, ctx),
-            AppCommand::ExportFreeMind
-            | AppCommand::ExportOpml
-            | AppCommand::ExportMarkdown
-            | AppCommand::ExportSvg
-            | AppCommand::ExportPng
-            | AppCommand::ExportSelectionSvg
-            | AppCommand::ExportReport => {
-                use crate::interchange::ExportFormat;
-                let format = match command {
-                    AppCommand::ExportOpml => ExportFormat::Opml,
-                    AppCommand::ExportMarkdown => ExportFormat::Markdown,
-                    AppCommand::ExportSvg | AppCommand::ExportSelectionSvg => ExportFormat::Svg,
-                    AppCommand::ExportPng => ExportFormat::Png(self.prefs.png_scale),
-                    AppCommand::ExportReport => ExportFormat::Html,
-                    _ => ExportFormat::FreeMind,
-                };
-                self.export_selection = (command == AppCommand::ExportSelectionSvg)
-                    .then(|| self.selection.nodes().to_vec());
-                self.start_pick(PickKind::Export(format));
-            }
-            AppCommand::Quit => self.guard(PendingAction::Quit, ctx),
-            AppCommand::Save => {
-                if self.doc.path().is_some() {
-                    self.save();
-                } else {
-                    self.start_pick(PickKind::SaveAs);
-                }
-            }
-            AppCommand::SaveAs => self.start_pick(PickKind::SaveAs),
-            AppCommand::SaveAsPath => self.prompt_for_path(PickKind::SaveAs),
-            AppCommand::Undo => {
-                let restores = self
-                    .deleted
-                    .restored_by_undo_from(self.doc.version())
-                    .map(<[NodeId]>::to_vec);
-                match self.doc.undo() {
-                    // The branches a delete took come back selected, as they were before it.
-                    Ok(true) => {
-                        if let Some(tops) = restores {
-                            let map = &self.doc.workbook().map;
-                            self.selection
-                                .extend(tops.into_iter().filter(|&id| map.contains(id)), false);
-                        }
-                    }
-                    Ok(false) => {}
-                    Err(error) => self.notices.error(format!("Could not undo: {error}")),
-                }
-                self.forget_missing_selection();
-            }
-            AppCommand::Redo => {
-                if let Err(error) = self.doc.redo() {
-                    self.notices.error(format!("Could not redo: {error}"));
-                }
-                self.forget_missing_selection();
-            }
-            AppCommand::FitMap => self.canvas.request_fit(),
-            AppCommand::ToggleInspector => self.prefs.show_inspector = !self.prefs.show_inspector,
-            AppCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
-            AppCommand::TogglePlan => self.prefs.show_plan = !self.prefs.show_plan,
-            AppCommand::ToggleMarkers => self.prefs.show_markers = !self.prefs.show_markers,
-            AppCommand::ToggleMinimap => self.prefs.show_minimap = !self.prefs.show_minimap,
-            AppCommand::ThemeSystem | AppCommand::ThemeLight | AppCommand::ThemeDark => {
-                self.prefs.theme = match command {
-                    AppCommand::ThemeLight => Theme::Light,
-                    AppCommand::ThemeDark => Theme::Dark,
-                    _ => Theme::System,
-                };
-                self.prefs.apply_looks(ctx);
-            }
-            other => self.run_map_command(other, ctx),
-        }
     }
 
     /// Where the open map, its backups and recovery copies are kept, for the help window.

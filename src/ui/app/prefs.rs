@@ -40,6 +40,8 @@ pub struct Preferences {
     pub hidden_plan_tabs: Vec<PlanTab>,
     /// The size of exported PNG pictures, in hundredths of the map's size on the canvas.
     pub png_scale: u16,
+    /// How many steps Undo can go back.
+    pub undo_steps: u32,
 }
 
 /// The colour theme the user chose.
@@ -79,6 +81,7 @@ impl Default for Preferences {
             default_template: Template::FiveConstituencies,
             hidden_plan_tabs: Vec::new(),
             png_scale: 200,
+            undo_steps: crate::document::UNDO_LIMIT as u32,
         }
     }
 }
@@ -92,6 +95,9 @@ impl Preferences {
         if !settings::UI_SCALES.contains(&self.ui_scale) {
             self.ui_scale = 1.0;
         }
+        self.undo_steps = self
+            .undo_steps
+            .clamp(*settings::UNDO_STEPS.start(), *settings::UNDO_STEPS.end());
         self.recovery_seconds = self.recovery_seconds.clamp(
             *settings::RECOVERY_SECONDS.start(),
             *settings::RECOVERY_SECONDS.end(),
@@ -117,5 +123,29 @@ impl RelmapApp {
     /// Changes the preferences, as the Preferences window does.
     pub fn preferences_mut(&mut self) -> &mut Preferences {
         &mut self.prefs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_undo_step_limit_is_kept_with_the_preferences_and_brought_into_range() {
+        let prefs = Preferences {
+            undo_steps: 250,
+            ..Preferences::default()
+        };
+        let text = ron::to_string(&prefs).unwrap();
+        let read: Preferences = ron::from_str(&text).unwrap();
+        assert_eq!(read.undo_steps, 250);
+
+        // Preferences written before the limit existed get the default.
+        let old: Preferences = ron::from_str("(show_plan: false)").unwrap();
+        assert_eq!(old.undo_steps, 100);
+
+        let mut edited: Preferences = ron::from_str("(undo_steps: 0)").unwrap();
+        edited.tidy();
+        assert_eq!(edited.undo_steps, *settings::UNDO_STEPS.start());
     }
 }

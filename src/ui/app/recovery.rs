@@ -3,6 +3,7 @@
 use egui::{Id, Modal};
 
 use super::RelmapApp;
+use super::flow::{Event, FileFlow};
 use crate::document::Document;
 use crate::storage::{self, Orphan, RecoveryStore};
 
@@ -13,14 +14,15 @@ pub const RECOVERY_SECONDS: u32 = 30;
 impl RelmapApp {
     /// Uses this store for recovery copies, and looks for copies a crash left behind.
     pub fn set_recovery_store(&mut self, store: RecoveryStore) {
-        self.orphans = store.orphans(&storage::process_is_running);
+        let orphans = store.orphans(&storage::process_is_running);
         self.recovery = Some(store);
+        self.step(Event::RecoveryFound(orphans));
     }
 
     /// Whether a recovery copy is being offered.
     #[must_use]
     pub fn offers_recovery(&self) -> bool {
-        !self.orphans.is_empty()
+        matches!(self.flow, FileFlow::OfferingRecovery { .. })
     }
 
     /// Writes a recovery copy when there are unsaved changes not yet in one, at most every interval, on a
@@ -64,7 +66,10 @@ impl RelmapApp {
 
     /// Offers the first recovery copy a crash left behind: restore it, show where it is, or discard it.
     pub(super) fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
-        let Some(orphan) = self.orphans.first().cloned() else {
+        let FileFlow::OfferingRecovery { orphans, .. } = &self.flow else {
+            return;
+        };
+        let Some(orphan) = orphans.first().cloned() else {
             return;
         };
         let name = orphan
@@ -114,18 +119,12 @@ impl RelmapApp {
                     )));
                 }
             }
-            Some(Choice::Discard) => {
-                RecoveryStore::discard(&orphan);
-                self.orphans.remove(0);
-            }
-            Some(Choice::Restore) => {
-                self.orphans.remove(0);
-                self.restore(&orphan);
-            }
+            Some(Choice::Discard) => self.step(Event::RecoveryAnswered(false)),
+            Some(Choice::Restore) => self.step(Event::RecoveryAnswered(true)),
         }
     }
 
-    fn restore(&mut self, orphan: &Orphan) {
+    pub(super) fn restore(&mut self, orphan: &Orphan) {
         match storage::load(&orphan.copy) {
             Ok(workbook) => {
                 let mut doc = Document::new(workbook, orphan.original.clone());

@@ -67,17 +67,21 @@ pub struct PlanPanel {
     tab: PlanTab,
     actions: ActionsView,
     relationships: RelationshipsView,
+    /// The balance rows, made once per document version and day.
+    balance: super::balance::BalanceCache,
     /// A text field of a row added last frame, which gets the keyboard once it is shown.
     pending_focus: Option<egui::Id>,
 }
 
 impl PlanPanel {
-    /// Shows the plan. `selected` is the primary selected node, for linking action items to it; `hidden` lists
+    /// Shows the plan. `version` names the workbook's state (`Document::version`), so that the tables are made
+    /// once per version; `selected` is the primary selected node, for linking action items to it; `hidden` lists
     /// the tabs the user hid, and changes when they show or hide one.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         workbook: &Workbook,
+        version: (u64, u64),
         selected: Option<NodeId>,
         today: NaiveDate,
         hidden: &mut Vec<PlanTab>,
@@ -112,14 +116,19 @@ impl PlanPanel {
             PlanTab::Relationships => relationships::relationships_ui(
                 ui,
                 workbook,
+                version,
                 today,
                 &mut self.relationships,
                 &mut edits,
             ),
             PlanTab::Balance => scrolled(ui, "balance", |ui| {
-                edits
-                    .list
-                    .extend(super::balance::balance_ui(ui, workbook, today));
+                edits.list.extend(super::balance::balance_ui(
+                    ui,
+                    workbook,
+                    version,
+                    today,
+                    &mut self.balance,
+                ));
             }),
         }
         edits.list
@@ -127,6 +136,11 @@ impl PlanPanel {
 }
 
 impl PlanPanel {
+    /// Opens `tab`, as clicking it does.
+    pub fn open_tab(&mut self, tab: PlanTab) {
+        self.tab = tab;
+    }
+
     /// The tabs that are shown, and a menu to show or hide each; a tab can also be hidden from its own
     /// right-click menu.
     fn tab_strip(&mut self, ui: &mut egui::Ui, hidden: &mut Vec<PlanTab>) {

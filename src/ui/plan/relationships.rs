@@ -63,13 +63,52 @@ impl SortColumn {
     }
 }
 
-/// The table's view state: the column it is sorted by, and the direction.
+/// The table's view state: the column it is sorted by, the direction, and the sorted rows.
 #[derive(Debug, Default)]
 pub(super) struct RelationshipsView {
     /// The column.
     pub column: SortColumn,
     /// Largest first.
     pub descending: bool,
+    /// The rows, sorted, for the document version and the order they were made for. A frame draws from them;
+    /// only an edit, another map or another order makes them again.
+    cache: Option<SortedRows>,
+    /// How many times the rows were made, for the tests.
+    computed: u64,
+}
+
+/// The sorted rows and what they were made from.
+#[derive(Debug)]
+struct SortedRows {
+    /// The document and its version, from `Document::version`.
+    version: (u64, u64),
+    column: SortColumn,
+    descending: bool,
+    rows: Vec<Row>,
+}
+
+impl RelationshipsView {
+    /// The sorted rows of `map`, which is at `version`: made anew only when the version or the order changed.
+    pub(super) fn rows(&mut self, map: &MindMap, version: (u64, u64)) -> &[Row] {
+        let (column, descending) = (self.column, self.descending);
+        let fresh = self.cache.as_ref().is_some_and(|cache| {
+            cache.version == version && cache.column == column && cache.descending == descending
+        });
+        if !fresh {
+            self.computed += 1;
+            let mut rows = rows(map);
+            sort_rows(&mut rows, column, descending);
+            self.cache = Some(SortedRows {
+                version,
+                column,
+                descending,
+                rows,
+            });
+        }
+        self.cache
+            .as_ref()
+            .map_or(&[], |cache| cache.rows.as_slice())
+    }
 }
 
 /// One row of the table, computed from a node.
@@ -95,6 +134,9 @@ pub(super) struct Row {
     pub next_due: Option<NaiveDate>,
     /// How many contacts are logged, to append the next one at the end.
     pub contacts: usize,
+    /// The title and the constituency in lower case, to sort by without regard to case; made once per row
+    /// rather than once per comparison.
+    pub folded: (String, String),
 }
 
 /// The rows of every relationship in `map`, in the map's id order.
@@ -105,14 +147,16 @@ pub(super) fn rows(map: &MindMap) -> Vec<Row> {
         .filter(|t| is_relationship(&t.profile))
         .map(|t| {
             let p = &t.profile;
+            let constituency = map
+                .branch_of(t.id)
+                .and_then(|b| map.topic(b))
+                .map(|b| b.title.clone())
+                .unwrap_or_default();
             Row {
                 id: t.id,
                 title: t.title.clone(),
-                constituency: map
-                    .branch_of(t.id)
-                    .and_then(|b| map.topic(b))
-                    .map(|b| b.title.clone())
-                    .unwrap_or_default(),
+                folded: (folded(&t.title), folded(&constituency)),
+                constituency,
                 frequency: p.frequency.label(),
                 frequency_days: p.frequency.approx_days(),
                 strategies: p.strategies.iter().map(|s| s.text.clone()).collect(),
@@ -132,10 +176,8 @@ pub(super) fn sort_rows(rows: &mut [Row], column: SortColumn, descending: bool) 
     let direct = |order: Ordering| if descending { order.reverse() } else { order };
     rows.sort_by(|a, b| {
         let by_column = match column {
-            SortColumn::Node => direct(folded(&a.title).cmp(&folded(&b.title))),
-            SortColumn::Constituency => {
-                direct(folded(&a.constituency).cmp(&folded(&b.constituency)))
-            }
+            SortColumn::Node => direct(a.folded.0.cmp(&b.folded.0)),
+            SortColumn::Constituency => direct(a.folded.1.cmp(&b.folded.1)),
             SortColumn::Frequency => gaps_last(a.frequency_days, b.frequency_days, direct),
             SortColumn::Strategies => direct(a.strategies.len().cmp(&b.strategies.len())),
             SortColumn::SuccessMeasures => {
@@ -145,7 +187,7 @@ pub(super) fn sort_rows(rows: &mut [Row], column: SortColumn, descending: bool) 
             SortColumn::NextDue => gaps_last(a.next_due, b.next_due, direct),
         };
         by_column
-            .then_with(|| folded(&a.title).cmp(&folded(&b.title)))
+            .then_with(|| a.folded.0.cmp(&b.folded.0))
             .then(a.id.cmp(&b.id))
     });
 }
@@ -190,18 +232,23 @@ fn resizable(width: f32) -> Column {
 pub(super) fn relationships_ui(
     ui: &mut egui::Ui,
     workbook: &Workbook,
+    version: (u64, u64),
     today: NaiveDate,
     view: &mut RelationshipsView,
     edits: &mut Edits<'_>,
 ) {
-    let mut rows = rows(&workbook.map);
-    if rows.is_empty() {
+    if view.rows(&workbook.map, version).is_empty() {
         ui.weak(
             "No relationships planned yet: give a node a frequency or strategies in the inspector.",
         );
         return;
     }
-    sort_rows(&mut rows, view.column, view.descending);
+    // The heading changes the order (a field of the view) while the body reads the rows (another field); a
+    // new order makes the rows again at the next frame.
+    let rows: &[Row] = view
+        .cache
+        .as_ref()
+        .map_or(&[], |cache| cache.rows.as_slice());
     let late_colour = overdue_colour(ui);
     TableBuilder::new(ui)
         .id_salt("relmap-plan-relationships")
@@ -345,6 +392,7 @@ mod tests {
             last_contact: None,
             next_due,
             contacts: 0,
+            folded: (title.to_lowercase(), String::new()),
         }
     }
 
@@ -395,6 +443,40 @@ mod tests {
             .find(|r| r.title == "Board of trustees")
             .unwrap();
         assert_eq!(board.constituency, "Governing authority");
+    }
+
+    #[test]
+    fn the_rows_are_made_once_per_document_version_and_order() {
+        let mut workbook = crate::storage::example().unwrap();
+        let mut view = RelationshipsView::default();
+        let first = view.rows(&workbook.map, (1, 5)).to_vec();
+        for _ in 0..10 {
+            view.rows(&workbook.map, (1, 5));
+        }
+        assert_eq!(
+            view.computed, 1,
+            "ten more frames of the same version reuse the rows"
+        );
+
+        // An edit is a new version: the rows follow it.
+        let id = first[0].id;
+        workbook.map.topic_mut(id).unwrap().title = "Renamed".to_owned();
+        assert!(
+            view.rows(&workbook.map, (1, 6))
+                .iter()
+                .any(|r| r.title == "Renamed")
+        );
+        assert_eq!(view.computed, 2);
+        // So does another document with the same revision number.
+        view.rows(&workbook.map, (2, 6));
+        assert_eq!(view.computed, 3);
+        // And another order.
+        view.column = SortColumn::Node;
+        let sorted = view.rows(&workbook.map, (2, 6)).to_vec();
+        let mut expected = rows(&workbook.map);
+        sort_rows(&mut expected, SortColumn::Node, false);
+        assert_eq!(sorted, expected);
+        assert_eq!(view.computed, 4);
     }
 
     #[test]
