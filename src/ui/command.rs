@@ -143,6 +143,12 @@ app_commands! {
         Help,
         /// Open the command palette, which finds and runs any command by name.
         CommandPalette,
+        /// Give the keyboard to the next part of the window: map, inspector, plan, outline.
+        FocusNextRegion,
+        /// Give the keyboard to the previous part of the window.
+        FocusPreviousRegion,
+        /// Give the keyboard to the menu bar.
+        FocusMenuBar,
     }
 }
 
@@ -197,7 +203,10 @@ impl AppCommand {
             | C::ToggleMinimap
             | C::ThemeSystem
             | C::ThemeLight
-            | C::ThemeDark => "View",
+            | C::ThemeDark
+            | C::FocusNextRegion
+            | C::FocusPreviousRegion
+            | C::FocusMenuBar => "View",
             C::Help | C::CommandPalette => "Help",
             C::New
             | C::NewFiveConstituencies
@@ -282,7 +291,10 @@ impl AppCommand {
             | C::ToggleMinimap
             | C::Preferences
             | C::Help
-            | C::CommandPalette => None,
+            | C::CommandPalette
+            | C::FocusNextRegion
+            | C::FocusPreviousRegion
+            | C::FocusMenuBar => None,
         };
         match submenu {
             Some(menu) => format!("{menu}: {}", self.label()),
@@ -353,6 +365,9 @@ impl AppCommand {
             AppCommand::Preferences => "Preferences…",
             AppCommand::Help => "Help and keyboard shortcuts",
             AppCommand::CommandPalette => "Command palette…",
+            AppCommand::FocusNextRegion => "Next part of the window",
+            AppCommand::FocusPreviousRegion => "Previous part of the window",
+            AppCommand::FocusMenuBar => "Menu bar",
         }
     }
 
@@ -473,6 +488,15 @@ impl AppCommand {
                 "Every keyboard shortcut, how to draw a map and plan relationships, and where files are kept"
             }
             AppCommand::CommandPalette => "Find any command by typing part of its name, and run it",
+            AppCommand::FocusNextRegion => {
+                "Move the keyboard on to the next part of the window: the map, the inspector, the plan, the outline"
+            }
+            AppCommand::FocusPreviousRegion => {
+                "Move the keyboard back to the previous part of the window"
+            }
+            AppCommand::FocusMenuBar => {
+                "Move the keyboard to the menu bar; arrows and Enter open a menu"
+            }
         }
     }
 
@@ -544,6 +568,9 @@ impl AppCommand {
             AppCommand::Preferences => key(ctrl, Key::Comma),
             AppCommand::Help => key(none, Key::F1),
             AppCommand::CommandPalette => key(ctrl_shift, Key::P),
+            AppCommand::FocusNextRegion => key(none, Key::F6),
+            AppCommand::FocusPreviousRegion => key(Modifiers::SHIFT, Key::F6),
+            AppCommand::FocusMenuBar => key(none, Key::F10),
         }
     }
 
@@ -611,7 +638,10 @@ impl AppCommand {
             | C::ThemeDark
             | C::Preferences
             | C::Help
-            | C::CommandPalette => None,
+            | C::CommandPalette
+            | C::FocusNextRegion
+            | C::FocusPreviousRegion
+            | C::FocusMenuBar => None,
         }
     }
 
@@ -621,9 +651,7 @@ impl AppCommand {
     pub fn acts_on_the_map(self) -> bool {
         use AppCommand as C;
         match self {
-            C::Undo
-            | C::Redo
-            | C::AddChild
+            C::AddChild
             | C::AddSibling
             | C::AddSiblingBefore
             | C::InsertParent
@@ -679,18 +707,26 @@ impl AppCommand {
             | C::Preferences
             | C::Find
             | C::Help
-            | C::CommandPalette => false,
+            | C::Undo
+            | C::Redo
+            | C::CommandPalette
+            | C::FocusNextRegion
+            | C::FocusPreviousRegion
+            | C::FocusMenuBar => false,
         }
     }
 
     /// Takes the commands whose shortcuts were pressed this frame out of the input. Shortcuts with more
-    /// modifiers are matched first, so Ctrl+Shift+S never also counts as Ctrl+S. Commands that act on the map
-    /// are only taken when `map_has_keyboard`.
+    /// modifiers are matched first, so Ctrl+Shift+S never also counts as Ctrl+S. Only commands that
+    /// `listening` says yes to are taken; the keys of the others are left to whatever has the keyboard.
     #[must_use]
-    pub fn consume_shortcuts(ctx: &egui::Context, map_has_keyboard: bool) -> Vec<AppCommand> {
+    pub fn consume_shortcuts(
+        ctx: &egui::Context,
+        listening: impl Fn(AppCommand) -> bool,
+    ) -> Vec<AppCommand> {
         let mut shortcuts: Vec<(KeyboardShortcut, AppCommand)> = AppCommand::ALL
             .iter()
-            .filter(|command| map_has_keyboard || !command.acts_on_the_map())
+            .filter(|&&command| listening(command))
             .flat_map(|&command| {
                 [command.shortcut(), command.alternative_shortcut()]
                     .into_iter()

@@ -7,6 +7,7 @@ mod canvas;
 mod command;
 mod deleted;
 mod dialogs;
+mod drafts;
 mod file_dialog;
 mod find_bar;
 mod help;

@@ -22,6 +22,9 @@ pub struct Notice {
     pub text: String,
     /// Offer to type a path instead, for when no file dialog appeared.
     pub offer_path: Option<PickKind>,
+    /// Offer to undo the change that led to this document version (`Document::version`); the notice goes
+    /// when the document moves on from it, since Undo would then take back something else.
+    pub undo_at: Option<(u64, u64)>,
 }
 
 /// What the user did with the notices this frame.
@@ -29,6 +32,8 @@ pub struct Notice {
 pub struct NoticeOutput {
     /// The user asked to type a path.
     pub type_path: Option<PickKind>,
+    /// The user asked to undo the change of a notice.
+    pub undo: bool,
 }
 
 /// The messages on screen.
@@ -44,6 +49,7 @@ impl Notices {
             level: Level::Error,
             text: text.into(),
             offer_path: None,
+            undo_at: None,
         });
     }
 
@@ -53,7 +59,26 @@ impl Notices {
             level: Level::Info,
             text: text.into(),
             offer_path: None,
+            undo_at: None,
         });
+    }
+
+    /// Adds a message about a change, with a button that undoes it while the document is still at `version`,
+    /// the version the change led to. It replaces an earlier such message: only the last change can be undone.
+    pub fn undoable(&mut self, text: impl Into<String>, version: (u64, u64)) {
+        self.list.retain(|n| n.undo_at.is_none());
+        self.push(Notice {
+            level: Level::Info,
+            text: text.into(),
+            offer_path: None,
+            undo_at: Some(version),
+        });
+    }
+
+    /// Drops the offers to undo a change once the document is no longer at the version the change led to.
+    pub fn forget_undo_offers(&mut self, version: (u64, u64)) {
+        self.list
+            .retain(|n| n.undo_at.is_none_or(|at| at == version));
     }
 
     /// Adds a message. The same message is not shown twice.
@@ -99,6 +124,15 @@ impl Notices {
                         ui.label(RichText::new(icon).color(Color32::WHITE));
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if ui.button("Dismiss").clicked() {
+                                dismissed = Some(index);
+                            }
+                            if notice.undo_at.is_some()
+                                && ui
+                                    .button("Undo")
+                                    .on_hover_text("Bring back what was deleted (Ctrl+Z)")
+                                    .clicked()
+                            {
+                                output.undo = true;
                                 dismissed = Some(index);
                             }
                             if let Some(kind) = notice.offer_path {

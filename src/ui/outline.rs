@@ -31,6 +31,8 @@ pub struct OutlineState {
     reveal_pending: bool,
     /// The selection last frame, to notice changes made elsewhere.
     last_primary: Option<NodeId>,
+    /// Give the keyboard to the selected row (or the first, with nothing selected) at the next frame.
+    take_keyboard: bool,
 }
 
 /// A salt that keeps a row's widget id the same while rows above it come and go.
@@ -43,6 +45,12 @@ impl OutlineState {
     #[must_use]
     pub fn has_keyboard(&self, focused: Option<Id>) -> bool {
         focused.is_some_and(|id| self.row_ids.contains(&id))
+    }
+
+    /// Gives the keyboard to the selected row at the next frame, or to the first row when nothing is selected.
+    pub fn take_keyboard(&mut self) {
+        self.take_keyboard = true;
+        self.reveal_pending = true;
     }
 
     /// Shows the outline.
@@ -92,6 +100,8 @@ impl OutlineState {
             }
         }
         let had_keyboard = self.has_keyboard(ui.memory(egui::Memory::focused));
+        let take_keyboard = std::mem::take(&mut self.take_keyboard);
+        let first = rows.first().map(|&(id, _)| id);
         self.row_ids.clear();
         let output = scroll.show_rows(ui, row_height, rows.len(), |ui, range| {
             for &(id, depth) in &rows[range] {
@@ -136,6 +146,8 @@ impl OutlineState {
                     if response.double_clicked() {
                         intents.push(OutlineIntent::Rename(id));
                     } else if response.clicked() {
+                        // The row takes the keyboard, so the arrows go on from it through the outline.
+                        response.request_focus();
                         let modifiers = ui.input(|i| i.modifiers);
                         intents.push(if modifiers.command || modifiers.shift {
                             OutlineIntent::Toggle(id)
@@ -143,11 +155,15 @@ impl OutlineState {
                             OutlineIntent::Select(id)
                         });
                     }
-                    if selected && Some(id) == primary && !response.has_focus() {
-                        // Keep the keyboard on the selected row while the outline has it, so arrows keep working.
-                        if had_keyboard {
-                            response.request_focus();
-                        }
+                    let keyboard_row = if primary.is_some() {
+                        selected && Some(id) == primary
+                    } else {
+                        Some(id) == first
+                    };
+                    // Keep the keyboard on the selected row while the outline has it, so arrows keep working;
+                    // F6 gives it to that row.
+                    if keyboard_row && !response.has_focus() && (had_keyboard || take_keyboard) {
+                        response.request_focus();
                     }
                     ui.memory_mut(|m| {
                         m.set_focus_lock_filter(

@@ -2,6 +2,7 @@
 //! and the map commands are in `editing`.
 
 use super::flow::Event;
+use super::keyboard::Region;
 use super::{PendingAction, RelmapApp, Theme};
 use crate::model::NodeId;
 use crate::storage::Template;
@@ -9,6 +10,16 @@ use crate::ui::command::AppCommand;
 use crate::ui::file_dialog::PickKind;
 
 impl RelmapApp {
+    /// Gives the keyboard to a part of the window: the map, the selected row of the outline, or the first
+    /// field of a panel.
+    pub(super) fn focus_region(&mut self, region: Region) {
+        match region {
+            Region::Map => self.canvas.request_focus(),
+            Region::Outline => self.outline.take_keyboard(),
+            Region::Inspector | Region::Plan => self.keyboard.request(region),
+        }
+    }
+
     /// Runs one command.
     pub fn run(&mut self, command: AppCommand, ctx: &egui::Context) {
         match command {
@@ -19,6 +30,15 @@ impl RelmapApp {
             AppCommand::Preferences => self.settings_open = true,
             AppCommand::Help => self.help_open = true,
             AppCommand::CommandPalette => self.palette.open(),
+            AppCommand::FocusNextRegion | AppCommand::FocusPreviousRegion => {
+                let forward = command == AppCommand::FocusNextRegion;
+                self.focus_region(self.keyboard.next_region(ctx, forward));
+                ctx.request_repaint();
+            }
+            AppCommand::FocusMenuBar => {
+                self.keyboard.request_menu_bar();
+                ctx.request_repaint();
+            }
             AppCommand::NewSpheres => self.guard(PendingAction::New(Template::Spheres)),
             AppCommand::NewBlank => self.guard(PendingAction::New(Template::Blank)),
             AppCommand::OpenExample => self.guard(PendingAction::OpenExample),

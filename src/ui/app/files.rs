@@ -54,6 +54,7 @@ impl RelmapApp {
                        You can type the file's path instead."
                     .to_owned(),
                 offer_path: Some(kind),
+                undo_at: None,
             }),
             Effect::Reload => {
                 if let Some(path) = self.doc.path().map(ToOwned::to_owned) {
@@ -104,8 +105,12 @@ impl RelmapApp {
     }
 
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
-        {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
+            return;
+        }
+        // What is still being typed counts as a change: the window asks about it rather than losing it.
+        self.commit_edits_in_flight(ctx);
+        if self.doc.is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.guard(PendingAction::Quit);
         }
@@ -207,6 +212,7 @@ impl RelmapApp {
                     level: crate::ui::notices::Level::Error,
                     text: format!("Could not save. {error}"),
                     offer_path: Some(PickKind::SaveAs),
+                    undo_at: None,
                 });
                 false
             }

@@ -35,6 +35,17 @@ pub(super) enum Intent {
 }
 
 impl RelmapApp {
+    /// Applies what is still being typed (a title on the map, a link or the tags in the inspector), as leaving
+    /// the field would, so that a command or closing the window acts on the map with it.
+    pub(super) fn commit_edits_in_flight(&mut self, ctx: &egui::Context) {
+        if let Some(intent) = self.canvas.commit_title_in_flight() {
+            self.handle_intent(intent, ctx);
+        }
+        if let Some(command) = crate::ui::drafts::take(ctx) {
+            self.apply_panel_edit(PanelEdit::Apply(command));
+        }
+    }
+
     /// Applies one request, after the UI pass.
     pub(super) fn apply_intent(&mut self, intent: Intent, ctx: &egui::Context) {
         match intent {

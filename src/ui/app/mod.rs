@@ -16,11 +16,13 @@ mod exchange;
 mod files;
 mod flow;
 mod intents;
+mod keyboard;
 mod prefs;
 mod recovery;
 
 use flow::FileFlow;
 use intents::Intent;
+use keyboard::{Keyboard, Region};
 
 use prefs::PREFERENCES_KEY;
 pub use prefs::{Preferences, Theme};
@@ -98,8 +100,8 @@ pub struct RelmapApp {
     help_open: bool,
     /// The command palette (Ctrl+Shift+P).
     palette: CommandPalette,
-    /// The widget that had the keyboard at the end of the last frame.
-    last_focus: Option<egui::Id>,
+    /// Who has the keyboard, and where it goes back to.
+    keyboard: Keyboard,
     /// What the open file looked like when relmap last read or wrote it.
     disk: Option<crate::storage::DiskStamp>,
     /// When the file was last checked for changes made elsewhere, in egui's clock.
@@ -156,7 +158,7 @@ impl RelmapApp {
             settings_open: false,
             help_open: false,
             palette: CommandPalette::default(),
-            last_focus: None,
+            keyboard: Keyboard::default(),
             disk: None,
             last_disk_check: 0.0,
             disk_asked: false,
@@ -347,23 +349,26 @@ impl RelmapApp {
             self.welcome = false;
             commands.push(AppCommand::Help);
         }
-        if !self.flow.is_modal() && !self.welcome {
-            // Plain keys act on the map only while the canvas has the keyboard, never while typing.
+        let keyboard_active = !self.flow.is_modal() && !self.welcome;
+        self.keyboard.begin(&ctx, keyboard_active);
+        if keyboard_active {
+            // Keys act on the map only while the map (or a row of the outline) has the keyboard: never while
+            // typing, and never when nothing has it, so a key can only act on the map the user sees focused.
             let focused = ctx.memory(egui::Memory::focused);
             self.outline_has_keyboard = self.outline.has_keyboard(focused);
-            // egui drops the keyboard on Escape before the frame begins, so Escape that leaves a field (a number,
-            // a date) would otherwise reach the map as "select none" as well.
-            let left_a_field = focused.is_none()
-                && self.last_focus.is_some_and(|id| id != canvas::canvas_id())
-                && ctx.input(|i| i.key_pressed(egui::Key::Escape));
             // While a menu is open, its keys (Escape closes it) are not the map's.
             let menu_open = egui::Popup::is_any_open(&ctx);
             let map_has_keyboard = self.canvas.title_edit.is_none()
-                && !left_a_field
                 && !menu_open
-                && (focused.is_none_or(|id| id == canvas::canvas_id())
-                    || self.outline.has_keyboard(focused));
-            commands.extend(AppCommand::consume_shortcuts(&ctx, map_has_keyboard));
+                && (focused == Some(canvas::canvas_id()) || self.outline_has_keyboard);
+            // Undo and redo work from anywhere, as the Edit menu does, except where text is being typed that is
+            // not in the map yet (a title on the map, a link): there the field undoes its own typing.
+            let typing_aside =
+                self.canvas.title_edit.is_some() || crate::ui::drafts::is_typing(&ctx);
+            commands.extend(AppCommand::consume_shortcuts(&ctx, |command| {
+                let undo = matches!(command, AppCommand::Undo | AppCommand::Redo);
+                (map_has_keyboard || !command.acts_on_the_map()) && !(undo && typing_aside)
+            }));
             if map_has_keyboard && !self.outline_has_keyboard {
                 self.type_over_selected(&ctx);
             }
@@ -377,12 +382,15 @@ impl RelmapApp {
         // Every panel and the canvas draw from the same workbook: what they ask for is collected here and
         // applied once they have all been drawn.
         let mut intents: Vec<Intent> = Vec::new();
-        Panel::top("relmap-menu").show(ui, |ui| {
+        let menu_bar = Panel::top("relmap-menu").show(ui, |ui| {
+            let entered = self.keyboard.enter_menu_bar(ui);
             egui::MenuBar::new().ui(ui, |ui| self.menu_bar(ui, &mut commands));
+            Keyboard::settle(ui, entered);
         });
+        self.keyboard.menu_bar_drawn(menu_bar.response.rect);
         Panel::bottom("relmap-status").show(ui, |ui| self.status_bar(ui));
         if self.prefs.show_inspector {
-            Panel::right("relmap-inspector")
+            let inspector = Panel::right("relmap-inspector")
                 .resizable(true)
                 .default_size(320.0)
                 .min_size(220.0)
@@ -390,6 +398,7 @@ impl RelmapApp {
                     // A panel takes the width of what it shows; short content (nothing selected) would
                     // otherwise narrow it and shift the map.
                     ui.set_min_width(ui.available_width());
+                    let entered = self.keyboard.enter(ui, Region::Inspector);
                     if let Some(link) = self.selection.link() {
                         let focus = std::mem::take(&mut self.focus_link_label);
                         if let Some(edit) = link_inspector_ui(ui, self.doc.workbook(), link, focus)
@@ -405,32 +414,38 @@ impl RelmapApp {
                         );
                         intents.extend(edits.into_iter().map(Intent::Panel));
                     }
+                    Keyboard::settle(ui, entered);
                 });
+            self.keyboard
+                .drawn(Region::Inspector, inspector.response.rect);
         }
         if self.prefs.show_plan {
             // 300 points at first, less on a small screen, so that the map keeps room to show its first level
             // at a size that can be read. The user can drag the panel taller.
             let plan_height = (ctx.content_rect().height() - MAP_ROOM).clamp(120.0, 300.0);
-            let edits = Panel::bottom("relmap-plan")
+            let plan = Panel::bottom("relmap-plan")
                 .resizable(true)
                 .default_size(plan_height)
                 .min_size(120.0)
                 .show(ui, |ui| {
                     ui.set_min_height(ui.available_height());
-                    self.plan.ui(
+                    let entered = self.keyboard.enter(ui, Region::Plan);
+                    let edits = self.plan.ui(
                         ui,
                         self.doc.workbook(),
                         self.doc.version(),
                         self.selection.primary(),
                         self.today,
                         &mut self.prefs.hidden_plan_tabs,
-                    )
-                })
-                .inner;
-            intents.extend(edits.into_iter().map(Intent::Panel));
+                    );
+                    Keyboard::settle(ui, entered);
+                    edits
+                });
+            self.keyboard.drawn(Region::Plan, plan.response.rect);
+            intents.extend(plan.inner.into_iter().map(Intent::Panel));
         }
         if self.prefs.show_outline {
-            let outline_intents = Panel::left("relmap-outline")
+            let outline = Panel::left("relmap-outline")
                 .resizable(true)
                 .default_size(260.0)
                 .min_size(160.0)
@@ -438,9 +453,9 @@ impl RelmapApp {
                     ui.set_min_width(ui.available_width());
                     ui.heading("Outline");
                     self.outline.ui(ui, self.doc.workbook(), &self.selection)
-                })
-                .inner;
-            intents.extend(outline_intents.into_iter().map(Intent::Outline));
+                });
+            self.keyboard.drawn(Region::Outline, outline.response.rect);
+            intents.extend(outline.inner.into_iter().map(Intent::Outline));
         }
         let markers = self.prefs.show_markers.then_some(self.today);
         self.canvas.hide_minimap = !self.prefs.show_minimap;
@@ -491,6 +506,9 @@ impl RelmapApp {
                 };
                 let offered = offers(&self.notices);
                 let noticed = self.notices.ui(&mut child);
+                if noticed.undo {
+                    commands.push(AppCommand::Undo);
+                }
                 if let Some(kind) = noticed.type_path {
                     intents.push(Intent::TypePath(kind));
                 } else if offers(&self.notices) < offered {
@@ -525,9 +543,14 @@ impl RelmapApp {
         for intent in intents {
             self.apply_intent(intent, &ctx);
         }
+        if !commands.is_empty() {
+            // A command acts on what the user sees: a title or a field still being typed is applied first.
+            self.commit_edits_in_flight(&ctx);
+        }
         for command in commands {
             self.run(command, &ctx);
         }
+        self.notices.forget_undo_offers(self.doc.version());
         // The file flow's questions come last. They are modal, so while one is up the panels took no input, and
         // an answer that opens another map never meets edits meant for the one before.
         self.dialogs(&ctx);
@@ -537,7 +560,8 @@ impl RelmapApp {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
         self.update_title(&ctx);
-        self.last_focus = ctx.memory(egui::Memory::focused);
+        let keyboard_active = !self.flow.is_modal() && !self.welcome;
+        self.keyboard.end(&ctx, self.canvas.area(), keyboard_active);
     }
 
     /// Where the open map, its backups and recovery copies are kept, for the help window.

@@ -411,6 +411,10 @@ impl CanvasState {
             // The user panned or zoomed: from now on the view stays where they leave it.
             self.auto_view = None;
         }
+        // The ring says that keys act on the map; without it, they act on whatever has the keyboard, or nothing.
+        if background.has_focus() || self.title_edit.is_some() {
+            painter.add(paint::focus_ring(rect, ui.visuals()));
+        }
         self.marker_tooltip(&background, workbook, markers);
         menus::toolbar_ui(ui, rect, &mut intents);
         if background.secondary_clicked() {
@@ -613,6 +617,20 @@ impl CanvasState {
     /// Asks for a zoom around the centre of the view at the next frame.
     pub fn request_zoom(&mut self, factor: f32) {
         self.zoom_pending = Some(self.zoom_pending.unwrap_or(1.0) * factor);
+    }
+
+    /// Ends the title being typed, if any, as Enter would: a command given while typing (a save, a quit)
+    /// then acts on the map with the title in it. Returns what confirming does, for the app to apply.
+    pub fn commit_title_in_flight(&mut self) -> Option<CanvasIntent> {
+        let edit = self.title_edit.take()?;
+        self.focus_pending = true;
+        Some(edit.commit())
+    }
+
+    /// Where the map was drawn last, on screen.
+    #[must_use]
+    pub fn area(&self) -> Option<Rect> {
+        self.area
     }
 
     /// Gives the canvas the keyboard at the next frame.

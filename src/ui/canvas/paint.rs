@@ -360,6 +360,19 @@ fn paint_fold_badge(painter: &Painter, rect: Rect, hidden: usize, zoom: f32) {
     }
 }
 
+/// The ring drawn just inside the map's edge while the map has the keyboard, in the colour of a selection.
+pub fn focus_ring(area: egui::Rect, visuals: &egui::Visuals) -> egui::Shape {
+    egui::Shape::rect_stroke(
+        area.shrink(1.0),
+        4.0,
+        egui::Stroke::new(FOCUS_RING_WIDTH, visuals.selection.bg_fill),
+        egui::StrokeKind::Inside,
+    )
+}
+
+/// The width of the map's focus ring, in points.
+pub const FOCUS_RING_WIDTH: f32 = 2.5;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -158,13 +158,22 @@ impl TitleEdit {
             }
             return None;
         }
-        if response.lost_focus() || (!has_focus && !response.has_focus()) {
+        // A press anywhere else confirms the title, as leaving the field does (relmap keeps the keyboard in a
+        // field when the pointer presses elsewhere, so the field cannot count on losing it).
+        let pressed_elsewhere = ui.input(|i| {
+            i.pointer.any_pressed()
+                && i.pointer
+                    .interact_pos()
+                    .is_some_and(|pos| !rect.contains(pos))
+        });
+        if pressed_elsewhere || response.lost_focus() || (!has_focus && !response.has_focus()) {
             return Some(self.commit());
         }
         None
     }
 
-    fn commit(&self) -> CanvasIntent {
+    /// What confirming the title as typed so far does.
+    pub(super) fn commit(&self) -> CanvasIntent {
         CanvasIntent::CommitTitle {
             id: self.node,
             text: self.text.trim().to_owned(),

@@ -154,19 +154,16 @@ pub(super) fn text_field(
             egui::Key::Enter,
         ));
     }
-    // Escape leaves the field, and only that. egui would drop the keyboard before the frame begins, so that the
-    // app would see Escape with nothing focused and clear the selection; the field takes the key itself.
+    // Escape keeps the keyboard in the field, as the user left it: egui would drop the keyboard before the frame
+    // begins, and the next key would go nowhere, so the field takes the key itself and only ends the undo step.
     let filter = egui::EventFilter {
         escape: true,
         ..edit.get_event_filter()
     };
     edit = edit.event_filter(filter);
     let response = ui.add(edit);
-    if response.has_focus()
-        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-    {
-        ui.memory_mut(|m| m.surrender_focus(field.id));
-    }
+    let escaped = response.has_focus()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
     let response = match field.naming {
         Naming::Label(label) => response.labelled_by(label),
         Naming::Name(name) => response.accessible_name(name),
@@ -183,7 +180,7 @@ pub(super) fn text_field(
     if response.changed() {
         edits.list.push(PanelEdit::Typing(command(text)));
     }
-    if response.lost_focus() {
+    if response.lost_focus() || escaped {
         edits.list.push(PanelEdit::EndTyping);
     }
     response

@@ -6,6 +6,7 @@ use egui::{Id, Ui};
 use super::fields::{Edits, section_heading};
 use crate::document::EditCommand;
 use crate::model::Topic;
+use crate::ui::drafts;
 
 /// The link, with a button that opens it, and the tags as a comma-separated list.
 pub(super) fn link_and_tags(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
@@ -18,19 +19,18 @@ pub(super) fn link_and_tags(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
         let label = ui.label("Link");
         let open_width = if topic.link.is_some() { 60.0 } else { 0.0 };
         let width = (ui.available_width() - open_width).max(80.0);
-        let finished = committed_line(
-            ui,
-            Id::unique(("relmap-inspector-link", id)),
-            label.id,
-            &current_link,
-            "https://… or a file path",
-            width,
-        );
-        if let Some(text) = finished {
+        let to_command = |text: &str| {
             let link = Some(text.trim().to_owned()).filter(|t| !t.is_empty());
-            if link != topic.link {
-                edits.apply(EditCommand::SetLink { id, link });
-            }
+            (link != topic.link).then_some(EditCommand::SetLink { id, link })
+        };
+        let line = Line {
+            id: Id::unique(("relmap-inspector-link", id)),
+            label: label.id,
+            hint: "https://… or a file path",
+            width,
+        };
+        if let Some(command) = committed_line(ui, &line, &current_link, to_command) {
+            edits.apply(command);
         }
         if let Some(link) = &topic.link
             && ui
@@ -44,55 +44,72 @@ pub(super) fn link_and_tags(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
     ui.horizontal(|ui| {
         let label = ui.label("Tags");
         let width = ui.available_width();
-        let finished = committed_line(
-            ui,
-            Id::unique(("relmap-inspector-tags", id)),
-            label.id,
-            &topic.tags.join(", "),
-            "Words to find the node by, separated by commas",
+        let to_command = |text: &str| {
+            let tags = split_tags(text);
+            (tags != topic.tags).then_some(EditCommand::SetTags { id, tags })
+        };
+        let line = Line {
+            id: Id::unique(("relmap-inspector-tags", id)),
+            label: label.id,
+            hint: "Words to find the node by, separated by commas",
             width,
-        );
-        if let Some(text) = finished {
-            let tags = split_tags(&text);
-            if tags != topic.tags {
-                edits.apply(EditCommand::SetTags { id, tags });
-            }
+        };
+        if let Some(command) = committed_line(ui, &line, &topic.tags.join(", "), to_command) {
+            edits.apply(command);
         }
     })
     .response
     .on_hover_text("Tags come from icons of imported maps too. Find (Ctrl+F) searches them.");
 }
 
-/// A one-line field whose text is kept as a draft while it has the keyboard; returns the text when the user
-/// leaves the field or presses Enter. Escape drops the draft.
-fn committed_line(
-    ui: &mut Ui,
+/// A one-line field of [`committed_line`]: its id, the id of its visible label, its hint and its width.
+struct Line<'a> {
     id: Id,
     label: Id,
-    value: &str,
-    hint: &str,
+    hint: &'a str,
     width: f32,
-) -> Option<String> {
-    let draft_id = id.with("draft");
+}
+
+/// A one-line field whose text is kept as a draft while it has the keyboard; returns the edit `to_command`
+/// makes of the text when the user leaves the field or presses Enter. Escape drops the draft. While the user
+/// types, the draft is in flight (`drafts`), so that a command given meanwhile applies it first.
+fn committed_line(
+    ui: &mut Ui,
+    line: &Line<'_>,
+    value: &str,
+    to_command: impl Fn(&str) -> Option<EditCommand>,
+) -> Option<EditCommand> {
+    let draft_id = line.id.with("draft");
     let mut text = ui
         .data(|d| d.get_temp::<String>(draft_id))
         .unwrap_or_else(|| value.to_owned());
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .id(id)
-                .desired_width(width)
-                .hint_text(hint),
-        )
-        .labelled_by(label);
+    let edit = egui::TextEdit::singleline(&mut text)
+        .id(line.id)
+        .desired_width(line.width)
+        .hint_text(line.hint);
+    // Escape drops the draft and leaves the keyboard in the field, showing what the map holds.
+    let filter = egui::EventFilter {
+        escape: true,
+        ..edit.get_event_filter()
+    };
+    let response = ui.add(edit.event_filter(filter)).labelled_by(line.label);
     if response.has_focus() {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            ui.data_mut(|d| d.remove_temp::<String>(draft_id));
+            drafts::left(ui.ctx(), draft_id);
+            return None;
+        }
+        drafts::typing(ui.ctx(), draft_id, to_command(&text));
         ui.data_mut(|d| d.insert_temp(draft_id, text));
         return None;
     }
     ui.data_mut(|d| d.remove_temp::<String>(draft_id));
-    // egui lets go of the field on Escape before the frame begins; then the draft is dropped, not applied.
-    let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
-    (response.lost_focus() && !escaped).then_some(text)
+    drafts::left(ui.ctx(), draft_id);
+    if response.lost_focus() {
+        to_command(&text)
+    } else {
+        None
+    }
 }
 
 /// The tags typed as a comma-separated list: trimmed, without empty ones or repeats.

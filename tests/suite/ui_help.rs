@@ -4,7 +4,7 @@
 // Test helpers outside #[test] functions may fail loudly too.
 #![allow(clippy::unwrap_used)]
 
-mod ui_support;
+use crate::ui_support;
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;

@@ -4,7 +4,7 @@
 use relmap::layout::Algorithm;
 use relmap::model::{NodeId, NodeKind, Pos, Topic};
 
-use crate::support::{SHAPES, Shape, generate, position, run};
+use super::support::{SHAPES, Shape, generate, position, run};
 
 /// The direction of a node from the root in degrees, from 0 to 360.
 fn degrees_around_root(positions: &[(NodeId, Pos)], root: NodeId, id: NodeId) -> f32 {

@@ -5,7 +5,7 @@
 use relmap::layout::{Algorithm, estimated_size, place_new_child, place_new_sibling};
 use relmap::model::{MindMap, NodeId, NodeKind, Pos, Topic};
 
-use crate::support::{MIN_GAP, Rect, Shape, apply, generate, run, sizes};
+use super::support::{MIN_GAP, Rect, Shape, apply, generate, run, sizes};
 
 /// The box a new, untitled node would have at `pos`.
 fn new_box(pos: Pos) -> Rect {

@@ -15,7 +15,7 @@
 //! with another seed and a summary of what the kills hit:
 //!
 //! ```text
-//! RELMAP_CRASH_KILLS=2000 RELMAP_CRASH_SEED=7 cargo test --release --test crash_save -- --nocapture
+//! RELMAP_CRASH_KILLS=2000 RELMAP_CRASH_SEED=7 cargo test --release --test suite crash_save:: -- --nocapture
 //! ```
 
 #![cfg(unix)]
@@ -179,7 +179,7 @@ impl Drop for Reaper {
 fn start_child(dir: &Path, versions: &Path, on_disk: usize, mode: Mode) -> Reaper {
     let child = Command::new(env::current_exe().expect("the test binary"))
         .args([
-            "child_saves_forever",
+            "crash_save::child_saves_forever",
             "--exact",
             "--ignored",
             "--nocapture",

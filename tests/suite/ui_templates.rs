@@ -3,7 +3,7 @@
 // Test helpers outside #[test] functions may fail loudly too.
 #![allow(clippy::unwrap_used)]
 
-mod ui_support;
+use crate::ui_support;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;

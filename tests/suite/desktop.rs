@@ -1,7 +1,7 @@
 //! Desktop integration on Linux: the icon's PNGs are renderings of its SVG, the menu entry and the file type
 //! agree with each other, and `scripts/install-desktop.sh` puts everything in place for the current user.
 //!
-//! `RELMAP_WRITE_ICONS=1 cargo test --test desktop` renders the PNGs again after the SVG changes.
+//! `RELMAP_WRITE_ICONS=1 cargo test --test suite desktop::` renders the PNGs again after the SVG changes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

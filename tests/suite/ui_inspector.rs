@@ -4,7 +4,7 @@
 // Test helpers outside #[test] functions may fail loudly too.
 #![allow(clippy::unwrap_used)]
 
-mod ui_support;
+use crate::ui_support;
 
 use chrono::NaiveDate;
 use egui::accesskit::Role;
@@ -332,7 +332,8 @@ fn enter_confirms_a_row_and_shift_enter_starts_a_new_line_in_it() {
         profile(&harness).success_measures.last().unwrap(),
         "Fewer complaints\nat the desk"
     );
-    // Enter left the row: it did not add a sibling on the map, and the node stays selected.
+    // Enter left the row for the next field: it did not add a sibling on the map, and the node stays
+    // selected.
     assert!(!harness.get_by_label(&label).is_focused());
     assert_eq!(workbook(&harness).map.len(), nodes);
     assert_eq!(harness.state().selected(), selected);

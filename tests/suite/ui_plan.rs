@@ -61,7 +61,8 @@ fn click(harness: &mut Harness<'_, RelmapApp>, name: &str) {
     harness.run();
 }
 
-/// Types `text` into the field named `name`, one key at a time as a person does, then leaves the field.
+/// Types `text` into the field named `name`, one key at a time as a person does, then presses Escape, which
+/// keeps the keyboard in the field.
 fn type_into(harness: &mut Harness<'_, RelmapApp>, name: &str, text: &str) {
     harness.get_by_label(name).focus();
     harness.run();

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use relmap::layout::Algorithm;
 use relmap::model::{MindMap, NodeId, Pos};
 
-use crate::support::{
+use super::support::{
     Rect, SHAPES, SIZES, Shape, bounding_box, generate, position, rects, run, sizes,
 };
 

@@ -5,7 +5,7 @@
 // Test helpers outside #[test] functions may fail loudly too.
 #![allow(clippy::unwrap_used)]
 
-mod ui_support;
+use crate::ui_support;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

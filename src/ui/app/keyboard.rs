@@ -1,0 +1,272 @@
+//! Who has the keyboard. Map keys act only while the map holds egui's keyboard focus, so where that focus is
+//! decides what a key does. This keeps it where the user put it: a click on a label or on a panel's background
+//! never hands it to the map, and a key that makes a field let go (Escape, Enter) or a closing popup never
+//! leaves it with nothing, from where the next key would act on a map the user is not looking at.
+
+use egui::{Context, FocusDirection, Id, Key, Order, Rect, SurrenderFocusOn, Ui};
+
+use crate::ui::canvas;
+
+/// The parts of the window that F6 and Shift+F6 move the keyboard between, in that order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Region {
+    /// The map canvas.
+    Map,
+    /// The inspector of the selected node.
+    Inspector,
+    /// The plan panel.
+    Plan,
+    /// The outline.
+    Outline,
+}
+
+impl Region {
+    const CYCLE: [Region; 4] = [
+        Region::Map,
+        Region::Inspector,
+        Region::Plan,
+        Region::Outline,
+    ];
+}
+
+/// How many frames in a row the keyboard is given back before relmap leaves it with nothing.
+const GIVE_BACK_ATTEMPTS: u8 = 3;
+
+/// Where the keyboard goes when the field that had it lets go of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Then {
+    /// Back to the same widget: Escape leaves the user where they were.
+    Stay,
+    /// On to the widget after it: Enter in a one-line field moves to the next field or row.
+    Next,
+}
+
+/// Keeps track of the keyboard between frames.
+#[derive(Debug, Default)]
+pub struct Keyboard {
+    /// The widget that had the keyboard at the end of the last frame, unless it was in the menu bar.
+    last: Option<Id>,
+    /// The last widget of the map or a panel (not of a popup, a window or the menu bar) that had the keyboard:
+    /// where it goes back to when a popup or a window that had it closes.
+    home: Option<Id>,
+    /// The user pressed the pointer on something that does not take the keyboard, so nothing has it, on
+    /// purpose, until the user picks something.
+    released: bool,
+    /// Give the keyboard to this widget at the start of the next frame.
+    give_back: Option<(Id, Then)>,
+    /// How many frames in a row the keyboard was given back without anything keeping it. A widget under a
+    /// dialog that closed this frame cannot take it yet, so it is tried again before giving up.
+    attempts: u8,
+    /// A panel asked for with F6: its first widget that takes the keyboard gets it while it is drawn.
+    requested: Option<Region>,
+    /// The menu bar was asked for with F10.
+    menu_requested: bool,
+    /// Where each region was drawn this frame, and the frame before.
+    drawn: Vec<(Region, Rect)>,
+    drawn_before: Vec<(Region, Rect)>,
+    /// Where the menu bar was drawn.
+    menu_bar: Option<Rect>,
+    /// Enter was pressed this frame, seen before any widget takes the key out of the input.
+    enter: bool,
+}
+
+impl Keyboard {
+    /// Starts a frame: gives the keyboard back where the last frame left it with nothing. `active` is false
+    /// while a modal question or the welcome screen owns the window; they manage the keyboard themselves.
+    pub fn begin(&mut self, ctx: &Context, active: bool) {
+        // Pressing the pointer on a label or an empty stretch of a panel keeps the keyboard where it is; egui
+        // would otherwise take it from a text field on every click elsewhere. Pressing on the map takes it
+        // (the canvas asks for it), and `end` takes it from the map for a press on a panel.
+        ctx.options_mut(|o| o.input_options.surrender_focus_on = SurrenderFocusOn::Never);
+        self.drawn_before = std::mem::take(&mut self.drawn);
+        self.enter = ctx.input(|i| i.key_pressed(Key::Enter));
+        let Some((id, then)) = self.give_back.take() else {
+            return;
+        };
+        if !active || ctx.memory(egui::Memory::focused).is_some() {
+            return;
+        }
+        let drawn = |id: Id| ctx.read_response(id).is_some();
+        let (target, then) = if drawn(id) {
+            (id, then)
+        } else if let Some(home) = self.home.filter(|&home| drawn(home)) {
+            (home, Then::Stay)
+        } else {
+            (canvas::canvas_id(), Then::Stay)
+        };
+        self.attempts += 1;
+        ctx.memory_mut(|m| {
+            m.request_focus(target);
+            if then == Then::Next {
+                // egui passes the keyboard on from the focused widget to the next one that takes it, as Tab
+                // does, when that widget is drawn.
+                m.move_focus(FocusDirection::Next);
+            }
+        });
+    }
+
+    /// Ends a frame, after every panel and window was drawn: notes who has the keyboard, takes it from the map
+    /// when the user pressed on a panel, and decides where it goes back to when nothing has it.
+    pub fn end(&mut self, ctx: &Context, map_area: Option<Rect>, active: bool) {
+        let canvas = canvas::canvas_id();
+        let mut focused = ctx.memory(egui::Memory::focused);
+        let press = ctx.input(|i| {
+            i.pointer
+                .any_pressed()
+                .then(|| i.pointer.interact_pos())
+                .flatten()
+        });
+        // A press on a popup, a window or the menu bar is not a press on a panel: menus, the date picker and
+        // dialogs hand the keyboard back when they close.
+        let press_on_panel = press.filter(|&pos| {
+            ctx.layer_id_at(pos)
+                .is_none_or(|layer| layer.order == Order::Background)
+                && !self.menu_bar.is_some_and(|bar| bar.contains(pos))
+        });
+        if let Some(pos) = press_on_panel
+            && focused == Some(canvas)
+            && !map_area.is_some_and(|area| area.contains(pos))
+        {
+            ctx.memory_mut(|m| m.surrender_focus(canvas));
+            focused = None;
+        }
+        if !active {
+            self.give_back = None;
+            self.last = focused;
+            return;
+        }
+        match focused {
+            Some(id) => {
+                self.released = false;
+                self.attempts = 0;
+                let rect = ctx.read_response(id).map(|r| (r.rect, r.layer_id.order));
+                let in_menu_bar = rect.is_some_and(|(rect, order)| {
+                    order == Order::Background
+                        && self.menu_bar.is_some_and(|bar| bar.intersects(rect))
+                });
+                if in_menu_bar {
+                    // Escape in the menu bar goes back to where the user was, not to the menu bar.
+                    self.last = None;
+                } else {
+                    self.last = Some(id);
+                    if id == canvas || rect.is_some_and(|(_, order)| order == Order::Background) {
+                        self.home = Some(id);
+                    }
+                }
+            }
+            None if press_on_panel.is_some() => {
+                self.released = true;
+                self.last = None;
+            }
+            None if self.released || self.attempts >= GIVE_BACK_ATTEMPTS => {
+                // Nothing took the keyboard back: leave it until the user picks something, rather than
+                // asking again every frame.
+                self.released = true;
+                self.attempts = 0;
+                self.last = None;
+            }
+            None => {
+                let then = if self.enter && self.last.is_some() {
+                    Then::Next
+                } else {
+                    Then::Stay
+                };
+                let target = self.last.or(self.home).unwrap_or(canvas);
+                self.give_back = Some((target, then));
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    /// Notes where the menu bar was drawn.
+    pub fn menu_bar_drawn(&mut self, rect: Rect) {
+        self.menu_bar = Some(rect);
+    }
+
+    /// Notes where a region was drawn this frame.
+    pub fn drawn(&mut self, region: Region, rect: Rect) {
+        self.drawn.push((region, rect));
+    }
+
+    /// The region that has the keyboard, or had it last.
+    #[must_use]
+    pub fn region(&self, ctx: &Context) -> Region {
+        let Some(id) = ctx.memory(egui::Memory::focused).or(self.home) else {
+            return Region::Map;
+        };
+        if id == canvas::canvas_id() {
+            return Region::Map;
+        }
+        let Some(rect) = ctx.read_response(id).map(|r| r.rect) else {
+            return Region::Map;
+        };
+        self.drawn_before
+            .iter()
+            .chain(&self.drawn)
+            .find(|(_, area)| area.intersects(rect))
+            .map_or(Region::Map, |&(region, _)| region)
+    }
+
+    /// The region after (or before) the one with the keyboard, among those on screen.
+    #[must_use]
+    pub fn next_region(&self, ctx: &Context, forward: bool) -> Region {
+        let shown: Vec<Region> = Region::CYCLE
+            .into_iter()
+            .filter(|&region| {
+                region == Region::Map || self.drawn_before.iter().any(|&(r, _)| r == region)
+            })
+            .collect();
+        let current = self.region(ctx);
+        let at = shown.iter().position(|&r| r == current).unwrap_or(0);
+        let step = if forward { 1 } else { shown.len() - 1 };
+        shown[(at + step) % shown.len()]
+    }
+
+    /// Asks for the first widget of `region` to take the keyboard while it is drawn next.
+    pub fn request(&mut self, region: Region) {
+        self.requested = Some(region);
+        self.released = false;
+    }
+
+    /// Asks for the first menu of the menu bar to take the keyboard while it is drawn next.
+    pub fn request_menu_bar(&mut self) {
+        self.menu_requested = true;
+        self.released = false;
+    }
+
+    /// Call before drawing the contents of `region`: gives the keyboard to its first widget that takes it, when
+    /// F6 asked for it. Returns whether it did, for [`Keyboard::settle`].
+    pub fn enter(&mut self, ui: &Ui, region: Region) -> bool {
+        if self.requested != Some(region) {
+            return false;
+        }
+        self.requested = None;
+        take_first(ui);
+        true
+    }
+
+    /// Call before drawing the menu bar: gives the keyboard to its first menu when F10 asked for it.
+    pub fn enter_menu_bar(&mut self, ui: &Ui) -> bool {
+        if !std::mem::take(&mut self.menu_requested) {
+            return false;
+        }
+        take_first(ui);
+        true
+    }
+
+    /// Call after drawing a region that [`Keyboard::enter`] gave the keyboard to: when nothing in it takes the
+    /// keyboard, the request ends there instead of passing to whatever is drawn next.
+    pub fn settle(ui: &Ui, entered: bool) {
+        if entered && ui.memory(egui::Memory::focused).is_none() {
+            ui.memory_mut(|m| m.move_focus(FocusDirection::None));
+        }
+    }
+}
+
+/// Lets the next widget drawn that takes the keyboard have it, as Tab does when nothing has it.
+fn take_first(ui: &Ui) {
+    ui.memory_mut(|m| {
+        m.stop_text_input();
+        m.move_focus(FocusDirection::Next);
+    });
+}

@@ -1,0 +1,333 @@
+//! Who has the keyboard, through the real window with `egui_kittest`: keys act on the map only while the map
+//! has the keyboard and shows it, a click on a panel's label or background never hands the keyboard to the
+//! map, the keyboard never falls to nothing, F6 and F10 move it between the parts of the window, and a big
+//! delete says what it took and offers to undo it.
+
+// Test helpers outside #[test] functions may fail loudly too.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate::ui_support;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use relmap::ui::RelmapApp;
+
+use ui_support::{click_node, node_titled, press, press_with, starter_harness, workbook};
+
+/// The number of nodes in the open map.
+fn node_count(harness: &Harness<'_, RelmapApp>) -> usize {
+    workbook(harness).map.len()
+}
+
+/// Whether the map canvas has the keyboard.
+fn map_has_keyboard(harness: &Harness<'_, RelmapApp>) -> bool {
+    harness.get_by_label("Map canvas").is_focused()
+}
+
+/// The rectangle of the widget that has the keyboard, if any has.
+#[expect(
+    clippy::redundant_closure_for_method_calls,
+    reason = "the method itself is not general enough over lifetimes to be the predicate"
+)]
+fn focused_rect(harness: &Harness<'_, RelmapApp>) -> Option<egui::Rect> {
+    harness
+        .query_all(egui_kittest::kittest::by().predicate(|node| node.is_focused()))
+        .next()
+        .map(|node| node.rect())
+}
+
+/// Clicks the inspector's label "What to improve" (not the field it names), and lets the app settle.
+fn click_the_label(harness: &mut Harness<'_, RelmapApp>) {
+    let canvas = harness.get_by_label("Map canvas").rect();
+    harness
+        .get_all_by_value("What to improve")
+        .find(|node| {
+            node.accesskit_node().role() == Role::Label && node.rect().min.x >= canvas.max.x - 1.0
+        })
+        .expect("the label in the inspector")
+        .click();
+    harness.run();
+}
+
+/// The text of the inspector's "What to improve" field.
+fn to_improve(harness: &Harness<'_, RelmapApp>) -> String {
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "What to improve")
+        .value()
+        .unwrap_or_default()
+}
+
+/// Staff selected on the starter map, with "Visits" typed into its "What to improve" field.
+fn typing_in_what_to_improve() -> Harness<'static, RelmapApp> {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "What to improve")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "What to improve")
+        .type_text("Visits");
+    harness.run();
+    harness
+}
+
+#[test]
+fn escape_in_a_field_keeps_the_keyboard_there_so_backspace_deletes_a_letter_and_not_a_branch() {
+    let mut harness = typing_in_what_to_improve();
+    let nodes = node_count(&harness);
+    press(&mut harness, Key::Escape);
+    press(&mut harness, Key::Backspace);
+    assert_eq!(node_count(&harness), nodes, "Backspace deleted nodes");
+    assert_eq!(to_improve(&harness), "Visit");
+    assert!(
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "What to improve")
+            .is_focused()
+    );
+    assert!(!map_has_keyboard(&harness));
+}
+
+#[test]
+fn clicking_a_panel_label_leaves_the_keyboard_in_the_field_being_typed_in() {
+    let mut harness = typing_in_what_to_improve();
+    let nodes = node_count(&harness);
+    click_the_label(&mut harness);
+    press(&mut harness, Key::Backspace);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "What to improve")
+        .type_text("s!");
+    harness.run();
+    assert_eq!(node_count(&harness), nodes);
+    assert_eq!(to_improve(&harness), "Visits!");
+    let staff = node_titled(&harness, "Staff");
+    assert_eq!(harness.state().selected(), Some(staff));
+}
+
+#[test]
+fn clicking_a_panel_label_takes_the_keyboard_from_the_map_and_delete_then_deletes_nothing() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    assert!(map_has_keyboard(&harness));
+    let nodes = node_count(&harness);
+    click_the_label(&mut harness);
+    assert!(!map_has_keyboard(&harness));
+    press(&mut harness, Key::Delete);
+    press(&mut harness, Key::Backspace);
+    harness.key_press(Key::A);
+    harness.event(egui::Event::Text("a".into()));
+    harness.run();
+    assert_eq!(node_count(&harness), nodes);
+    assert_eq!(
+        workbook(&harness)
+            .map
+            .topic(node_titled(&harness, "Staff"))
+            .unwrap()
+            .title,
+        "Staff"
+    );
+    // Clicking the map gives it the keyboard again.
+    click_node(&mut harness, "Staff");
+    assert!(map_has_keyboard(&harness));
+}
+
+#[test]
+fn the_map_shows_a_focus_ring_only_while_it_has_the_keyboard() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    let canvas = harness.get_by_label("Map canvas").rect();
+    let ring_color = harness.ctx.global_style().visuals.selection.bg_fill;
+    let has_ring = |harness: &Harness<'_, RelmapApp>| {
+        harness.output().shapes.iter().any(|clipped| {
+            matches!(&clipped.shape, egui::Shape::Rect(rect)
+                if rect.stroke.color == ring_color
+                    && rect.stroke.width >= 2.0
+                    && rect.rect.width() > canvas.width() - 8.0
+                    && rect.rect.height() > canvas.height() - 8.0)
+        })
+    };
+    assert!(has_ring(&harness), "no focus ring around the map");
+    click_the_label(&mut harness);
+    assert!(
+        !has_ring(&harness),
+        "a ring while the map does not have the keyboard"
+    );
+}
+
+#[test]
+fn enter_in_an_action_row_moves_the_keyboard_to_the_next_field() {
+    let mut harness = starter_harness();
+    harness
+        .state_mut()
+        .open_plan_tab(relmap::ui::PlanTab::Actions);
+    harness.run();
+    harness.get_by_label("Add action").click();
+    harness.run();
+    let number = workbook(&harness).plan.actions.len();
+    let step = format!("Action {number} step");
+    harness.get_by_label(&step).focus();
+    harness.run();
+    harness.get_by_label(&step).type_text("Call the mayor");
+    harness.run();
+    press(&mut harness, Key::Enter);
+    let who = format!("Action {number} who");
+    assert!(
+        harness.get_by_label(&who).is_focused(),
+        "Enter left the keyboard nowhere"
+    );
+    harness.get_by_label(&who).type_text("Jo");
+    harness.run();
+    let action = &workbook(&harness).plan.actions[number - 1];
+    assert_eq!(
+        (action.step.as_str(), action.who.as_str()),
+        ("Call the mayor", "Jo")
+    );
+}
+
+#[test]
+fn f6_moves_the_keyboard_through_map_inspector_plan_and_outline_and_shift_f6_back() {
+    let mut harness = starter_harness();
+    harness
+        .state_mut()
+        .open_plan_tab(relmap::ui::PlanTab::Working);
+    click_node(&mut harness, "Staff");
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    let canvas = harness.get_by_label("Map canvas").rect();
+    assert!(map_has_keyboard(&harness));
+
+    press(&mut harness, Key::F6);
+    let inspector = focused_rect(&harness).expect("F6 left the keyboard nowhere");
+    assert!(
+        inspector.min.x >= canvas.max.x - 1.0,
+        "not in the inspector: {inspector:?}"
+    );
+
+    press(&mut harness, Key::F6);
+    let plan = focused_rect(&harness).expect("F6 left the keyboard nowhere");
+    assert!(
+        plan.min.y >= canvas.max.y - 1.0,
+        "not in the plan: {plan:?}"
+    );
+
+    press(&mut harness, Key::F6);
+    let outline = focused_rect(&harness).expect("F6 left the keyboard nowhere");
+    // The outline's row of the selected node has it, so the arrows go on from there.
+    let row = harness
+        .get_all_by_label("Staff")
+        .map(|node| node.rect())
+        .find(|rect| rect.max.x <= canvas.min.x + 1.0)
+        .expect("a row of Staff in the outline");
+    assert_eq!(outline, row);
+
+    press(&mut harness, Key::F6);
+    assert!(map_has_keyboard(&harness));
+
+    press_with(&mut harness, Modifiers::SHIFT, Key::F6);
+    let back = focused_rect(&harness).expect("Shift+F6 left the keyboard nowhere");
+    assert!(
+        back.max.x <= canvas.min.x + 1.0,
+        "not back in the outline: {back:?}"
+    );
+}
+
+#[test]
+fn f10_gives_the_keyboard_to_the_menu_bar_and_escape_gives_it_back_to_the_map() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    press(&mut harness, Key::F10);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "File")
+            .is_focused()
+    );
+    press(&mut harness, Key::Escape);
+    assert!(map_has_keyboard(&harness));
+}
+
+#[test]
+fn closing_the_command_palette_gives_the_keyboard_back_to_the_field_it_came_from() {
+    let mut harness = typing_in_what_to_improve();
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    assert!(
+        !harness
+            .get_by_role_and_label(Role::MultilineTextInput, "What to improve")
+            .is_focused()
+    );
+    press(&mut harness, Key::Escape);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "What to improve")
+            .is_focused(),
+        "Escape in the palette left the keyboard elsewhere"
+    );
+}
+
+#[test]
+fn hiding_the_outline_while_a_row_has_the_keyboard_gives_it_to_the_map() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    press_with(&mut harness, Modifiers::SHIFT, Key::F6);
+    assert!(!map_has_keyboard(&harness));
+    assert!(focused_rect(&harness).is_some());
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    assert!(map_has_keyboard(&harness));
+    let nodes = node_count(&harness);
+    press(&mut harness, Key::Tab);
+    assert_eq!(
+        node_count(&harness),
+        nodes + 1,
+        "Tab on the map adds a child"
+    );
+}
+
+#[test]
+fn deleting_a_constituency_says_what_went_and_undo_brings_it_back_selected() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    let staff = node_titled(&harness, "Staff");
+    let branch = workbook(&harness).map.subtree(staff).len();
+    let nodes = node_count(&harness);
+    press(&mut harness, Key::Delete);
+    assert_eq!(node_count(&harness), nodes - branch);
+    let said = match branch - 1 {
+        0 => "Deleted \u{201c}Staff\u{201d}. Undo (Ctrl+Z) brings it all back.".to_owned(),
+        1 => {
+            "Deleted \u{201c}Staff\u{201d} and the node under it. Undo (Ctrl+Z) brings it all back."
+                .to_owned()
+        }
+        n => format!(
+            "Deleted \u{201c}Staff\u{201d} and the {n} nodes under it. Undo (Ctrl+Z) brings it all back."
+        ),
+    };
+    assert!(
+        harness.get_all_by_value(&said).next().is_some(),
+        "no notice: {said}"
+    );
+    harness.get_by_role_and_label(Role::Button, "Undo").click();
+    harness.run();
+    assert_eq!(node_count(&harness), nodes);
+    assert_eq!(harness.state().selected(), Some(staff));
+    assert!(harness.query_all_by_value(&said).next().is_none());
+}
+
+#[test]
+fn the_offer_to_undo_a_delete_goes_once_something_else_changes() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    press(&mut harness, Key::Delete);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Undo")
+            .is_some()
+    );
+    // Tab adds a child: Undo would now take that back, not the delete.
+    press(&mut harness, Key::Tab);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Undo")
+            .is_none()
+    );
+}
