@@ -96,7 +96,13 @@ impl RelmapApp {
             }
             AppCommand::FitMap => self.canvas.request_fit(),
             AppCommand::ToggleInspector => self.prefs.show_inspector = !self.prefs.show_inspector,
-            AppCommand::ToggleOutline => self.prefs.show_outline = !self.prefs.show_outline,
+            AppCommand::ToggleOutline => {
+                self.prefs.show_outline = !self.prefs.show_outline;
+                // Opening the outline gives its selected row the keyboard, so the arrows go through the rows.
+                if self.prefs.show_outline {
+                    self.outline.take_keyboard();
+                }
+            }
             AppCommand::TogglePlan => self.prefs.show_plan = !self.prefs.show_plan,
             AppCommand::ToggleMarkers => self.prefs.show_markers = !self.prefs.show_markers,
             AppCommand::ToggleMinimap => self.prefs.show_minimap = !self.prefs.show_minimap,
