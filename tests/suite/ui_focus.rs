@@ -38,6 +38,19 @@ fn focused_rect(harness: &Harness<'_, RelmapApp>) -> Option<egui::Rect> {
         .map(|node| node.rect())
 }
 
+/// The accessible name of the widget that has the keyboard, or "" when none has.
+#[expect(
+    clippy::redundant_closure_for_method_calls,
+    reason = "the method itself is not general enough over lifetimes to be the predicate"
+)]
+fn focused_label(harness: &Harness<'_, RelmapApp>) -> String {
+    harness
+        .query_all(egui_kittest::kittest::by().predicate(|node| node.is_focused()))
+        .next()
+        .and_then(|node| node.accesskit_node().label())
+        .unwrap_or_default()
+}
+
 /// Clicks the inspector's label "What to improve" (not the field it names), and lets the app settle.
 fn click_the_label(harness: &mut Harness<'_, RelmapApp>) {
     let canvas = harness.get_by_label("Map canvas").rect();
@@ -394,13 +407,6 @@ fn escape_or_save_in_a_date_picker_leaves_the_keyboard_on_its_button_and_not_on_
 fn the_menus_work_from_the_keyboard_after_f10() {
     let mut harness = starter_harness();
     click_node(&mut harness, "Staff");
-    let focused_label = |harness: &Harness<'_, RelmapApp>| {
-        harness
-            .query_all(egui_kittest::kittest::by().predicate(|node| node.is_focused()))
-            .next()
-            .and_then(|node| node.accesskit_node().label())
-            .unwrap_or_default()
-    };
     press(&mut harness, Key::F10);
     assert_eq!(focused_label(&harness), "File");
     // Enter opens the menu, the arrows go through its items.

@@ -86,33 +86,7 @@ impl RelmapApp {
                     self.edit_link(link, LinkEdit::Delete);
                 }
             }
-            AppCommand::Delete => {
-                // The root stays: with everything selected (Ctrl+A), Delete removes the rest of the map.
-                let tops = self.selection.removable_tops(map);
-                if tops.is_empty() && !self.selection.contains(map.root()) {
-                    return;
-                }
-                // After deleting, select what is left nearby: the parent of the first deleted node.
-                let next = tops
-                    .iter()
-                    .find_map(|&id| map.parent(id))
-                    .unwrap_or(map.root());
-                let said = deletion_notice(map, &tops);
-                match actions::delete(map, &tops) {
-                    Ok(command) => {
-                        let before = self.doc.undo_depth();
-                        self.apply(command);
-                        if self.doc.undo_depth() > before {
-                            self.deleted.record(self.doc.version(), tops);
-                            if let Some(text) = said {
-                                self.notices.undoable(text, self.doc.version());
-                            }
-                        }
-                        self.selection.set(next);
-                    }
-                    Err(message) => self.notices.info(message),
-                }
-            }
+            AppCommand::Delete => self.delete_selection(),
             AppCommand::ToggleFold => {
                 if let Some(command) = actions::toggle_fold(map, self.selection.nodes()) {
                     self.apply(command);
@@ -642,42 +616,4 @@ fn nudges(map: &crate::model::MindMap, moves: &[(NodeId, Pos)]) -> EditCommand {
         })
         .collect();
     EditCommand::SetOffsets { offsets }
-}
-
-/// What to tell the user about deleting the branches under `tops`, when it is more than a slip of the finger
-/// would be easy to notice: a branch with relationship data, or more than a few nodes.
-fn deletion_notice(map: &crate::model::MindMap, tops: &[NodeId]) -> Option<String> {
-    /// Up to this many plain nodes go without a notice.
-    const FEW: usize = 3;
-    let nodes: Vec<NodeId> = tops.iter().flat_map(|&top| map.subtree(top)).collect();
-    let holds_profile = nodes
-        .iter()
-        .any(|&id| map.topic(id).is_some_and(|t| !t.profile.is_empty()));
-    if nodes.len() <= FEW && !holds_profile {
-        return None;
-    }
-    let title = |id: NodeId| {
-        map.topic(id)
-            .map(|t| t.title.replace('\n', " "))
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| "(untitled)".to_owned())
-    };
-    let under = nodes.len() - tops.len();
-    let what = match tops {
-        [top] => format!("\u{201c}{}\u{201d}", title(*top)),
-        _ => format!("{} branches", tops.len()),
-    };
-    let rest = match under {
-        0 => String::new(),
-        1 => " and the node under it".to_owned(),
-        n => format!(" and the {n} nodes under it"),
-    };
-    let rest = if tops.len() > 1 {
-        rest.replace("under it", "under them")
-    } else {
-        rest
-    };
-    Some(format!(
-        "Deleted {what}{rest}. Undo (Ctrl+Z) brings it all back."
-    ))
 }

@@ -10,6 +10,7 @@ use egui::{CentralPanel, Panel, Ui, ViewportCommand};
 mod chrome;
 mod clipboard;
 mod commands;
+mod deleting;
 mod disk;
 mod editing;
 mod exchange;

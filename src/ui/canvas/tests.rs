@@ -245,18 +245,24 @@ fn revealing_a_node_pans_only_as_far_as_it_must() {
     let view = Rect::from_min_max(Pos2::new(40.0, 40.0), Pos2::new(560.0, 360.0));
     let node = |x: f32, y: f32| Rect::from_min_size(Pos2::new(x, y), Vec2::new(100.0, 20.0));
     // Inside: no pan at all.
-    assert_eq!(super::reveal_delta(view, node(200.0, 100.0)), Vec2::ZERO);
+    assert_eq!(
+        super::view::reveal_delta(view, node(200.0, 100.0)),
+        Vec2::ZERO
+    );
     // Past the right edge by 30 and above the top by 15: pulled back exactly that far.
     assert_eq!(
-        super::reveal_delta(view, node(490.0, 25.0)),
+        super::view::reveal_delta(view, node(490.0, 25.0)),
         Vec2::new(-30.0, 15.0)
     );
     // Past the left and bottom edges.
     assert_eq!(
-        super::reveal_delta(view, node(-500.0, 400.0)),
+        super::view::reveal_delta(view, node(-500.0, 400.0)),
         Vec2::new(540.0, -60.0)
     );
     // Wider than the view: centred along that axis.
     let wide = Rect::from_min_size(Pos2::new(0.0, 100.0), Vec2::new(800.0, 20.0));
-    assert_eq!(super::reveal_delta(view, wide), Vec2::new(-100.0, 0.0));
+    assert_eq!(
+        super::view::reveal_delta(view, wide),
+        Vec2::new(-100.0, 0.0)
+    );
 }
