@@ -4,6 +4,8 @@
 #   assets/screenshots/relmap.png     the map with its markers, a constituency's profile, and the balance
 #   assets/screenshots/inspector.png  a neglected constituency's profile, with the relationship plan below
 #   assets/screenshots/plan.png       the action plan
+#   assets/screenshots/grown.png      the five-constituencies starter map grown from the keyboard, laid out by
+#                                     itself as it grew
 # Installs Xvfb, xdotool, ImageMagick and Mesa with apt-get when they are missing. The window is 1280 × 800.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,3 +54,37 @@ show_tab relationships
 shot inspector.png
 show_tab action_plan
 shot plan.png
+
+# A map grown from the starter template, key by key, as a director would draw it: the layout keeps it tidy.
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+cp assets/templates/five-constituencies.ron "$work/grown.ron"
+HOME=$work/home LIBGL_ALWAYS_SOFTWARE=1 target/release/relmap "$work/grown.ron" >"$work/relmap.log" 2>&1 &
+app_pid=$!
+window=
+for _ in $(seq 100); do
+  window=$(xdotool search --onlyvisible --name 'grown' 2>/dev/null | head -1) && [[ -n $window ]] && break
+  sleep 0.2
+done
+[[ -n $window ]] || { echo "relmap's window did not open" >&2; cat "$work/relmap.log" >&2; exit 1; }
+xdotool windowfocus --sync "$window" 2>/dev/null || true
+sleep 2
+grow() { # grow NODE NAME...: adds each NAME as a child of NODE, the first with Tab and the rest as siblings
+  local node=$1; shift
+  select_node "$node"
+  xdotool key --window "$window" Tab; sleep 0.4
+  local first=1
+  for name in "$@"; do
+    if [[ $first == 0 ]]; then xdotool key --window "$window" Return; sleep 0.4; fi
+    xdotool type --window "$window" --delay 30 "$name"; sleep 0.3
+    xdotool key --window "$window" Return; sleep 0.5
+    first=0
+  done
+}
+grow "Board of trustees" "Helen Park, chair" "James Oduya" "Ruth Alvarez"
+grow "Front-line" "Eastside branch" "Volunteer coordinator"
+grow "Business" "Chamber of commerce" "Downtown association"
+grow "Mentors" "Ana Ruiz"
+xdotool key --window "$window" ctrl+0; sleep 1
+xdotool mousemove 1270 790; sleep 0.5
+shot grown.png

@@ -44,14 +44,6 @@ pub fn left(ctx: &Context, draft: Id) {
     });
 }
 
-/// Whether a field with a draft has the keyboard, holding text that would change the map.
-pub fn is_typing(ctx: &Context) -> bool {
-    ctx.data_mut(|d| {
-        d.get_temp::<InFlight>(key())
-            .is_some_and(|f| f.command.is_some())
-    })
-}
-
 /// Takes the edit of the field being typed in, if it changes anything, and drops its draft: the field shows
 /// what the map holds from the next frame on, which after the edit is what was typed.
 pub fn take(ctx: &Context) -> Option<EditCommand> {

@@ -16,3 +16,17 @@ pub enum PanelEdit {
     /// Select this node on the canvas and in the outline, and show it.
     Select(NodeId),
 }
+
+/// Whether the label with id `label` was clicked this frame: a click on a field's label puts the keyboard in the
+/// field, as in other desktop programs.
+pub(crate) fn label_clicked(ui: &egui::Ui, label: egui::Id) -> bool {
+    let Some(rect) = ui.ctx().read_response(label).map(|r| r.rect) else {
+        return false;
+    };
+    ui.input(|i| {
+        i.pointer.primary_clicked()
+            && i.pointer
+                .interact_pos()
+                .is_some_and(|pos| rect.contains(pos))
+    })
+}

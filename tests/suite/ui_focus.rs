@@ -53,9 +53,14 @@ fn focused_label(harness: &Harness<'_, RelmapApp>) -> String {
 
 /// Clicks the inspector's label "What to improve" (not the field it names), and lets the app settle.
 fn click_the_label(harness: &mut Harness<'_, RelmapApp>) {
+    click_inspector_text(harness, "What to improve");
+}
+
+/// Clicks the text `text` (a label or a heading, not a field) in the inspector, and lets the app settle.
+fn click_inspector_text(harness: &mut Harness<'_, RelmapApp>, text: &str) {
     let canvas = harness.get_by_label("Map canvas").rect();
     harness
-        .get_all_by_value("What to improve")
+        .get_all_by_value(text)
         .find(|node| {
             node.accesskit_node().role() == Role::Label && node.rect().min.x >= canvas.max.x - 1.0
         })
@@ -104,19 +109,123 @@ fn escape_in_a_field_keeps_the_keyboard_there_so_backspace_deletes_a_letter_and_
 }
 
 #[test]
-fn clicking_a_panel_label_leaves_the_keyboard_in_the_field_being_typed_in() {
+fn clicking_a_fields_label_puts_the_keyboard_in_that_field_and_not_on_the_map() {
     let mut harness = typing_in_what_to_improve();
     let nodes = node_count(&harness);
-    click_the_label(&mut harness);
-    press(&mut harness, Key::Backspace);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "What to improve")
-        .type_text("s!");
+    click_inspector_text(&mut harness, "What makes it work");
+    let works = harness.get_by_role_and_label(Role::MultilineTextInput, "What makes it work");
+    assert!(
+        works.is_focused(),
+        "the label's field did not take the keyboard"
+    );
+    works.type_text("Weekly meetings");
     harness.run();
+    press(&mut harness, Key::Backspace);
     assert_eq!(node_count(&harness), nodes);
-    assert_eq!(to_improve(&harness), "Visits!");
+    assert_eq!(to_improve(&harness), "Visits");
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "What makes it work")
+            .value()
+            .as_deref(),
+        Some("Weekly meeting")
+    );
     let staff = node_titled(&harness, "Staff");
     assert_eq!(harness.state().selected(), Some(staff));
+}
+
+#[test]
+fn clicking_a_heading_leaves_no_widget_with_the_keyboard_so_keys_do_nothing() {
+    let mut harness = typing_in_what_to_improve();
+    let nodes = node_count(&harness);
+    let before = ui_support::snapshot(&harness);
+    click_inspector_text(&mut harness, "How it is going");
+    assert_eq!(focused_label(&harness), "");
+    press(&mut harness, Key::Delete);
+    press(&mut harness, Key::Backspace);
+    press(&mut harness, Key::Tab);
+    harness.event(egui::Event::Text("x".into()));
+    harness.run();
+    assert_eq!(node_count(&harness), nodes);
+    assert_eq!(ui_support::snapshot(&harness), before);
+}
+
+#[test]
+fn ctrl_z_in_a_text_field_undoes_its_typing_and_never_a_change_of_the_map() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    press(&mut harness, Key::Tab);
+    harness.get_by_label("Title").type_text("Union rep");
+    harness.run();
+    press(&mut harness, Key::Enter);
+    let nodes = node_count(&harness);
+    click_node(&mut harness, "Staff");
+    let field = harness.get_by_role_and_label(Role::MultilineTextInput, "What makes it work");
+    field.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "What makes it work")
+        .type_text("Trust");
+    harness.run();
+    for _ in 0..3 {
+        press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    }
+    assert_eq!(
+        node_count(&harness),
+        nodes,
+        "Ctrl+Z in a field undid the new node"
+    );
+    assert!(
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "What makes it work")
+            .is_focused()
+    );
+}
+
+#[test]
+fn enter_after_a_strategy_goes_on_to_a_text_field_and_never_presses_a_rows_button() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    let staff = node_titled(&harness, "Staff");
+    let strategies = |harness: &Harness<'_, RelmapApp>| {
+        workbook(harness)
+            .map
+            .topic(staff)
+            .unwrap()
+            .profile
+            .strategies
+            .iter()
+            .map(|s| s.text.clone())
+            .collect::<Vec<_>>()
+    };
+    harness.get_by_label("Add strategy").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Add strategy").click();
+    harness.run();
+    let count = strategies(&harness).len();
+    let name = format!("Strategy {count}");
+    assert!(
+        harness.get_by_label(&name).is_focused(),
+        "the new strategy takes the keyboard"
+    );
+    harness
+        .get_by_label(&name)
+        .type_text("Lunch with branch heads");
+    harness.run();
+    let typed = strategies(&harness);
+    press(&mut harness, Key::Enter);
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        strategies(&harness),
+        typed,
+        "Enter pressed a button of a row"
+    );
+    let label = focused_label(&harness);
+    assert!(!label.is_empty(), "Enter left the keyboard nowhere");
+    assert!(
+        !label.contains("up") && !label.contains("down") && !label.contains("Remove"),
+        "the keyboard is on a row's button: {label}"
+    );
 }
 
 #[test]
@@ -409,8 +518,8 @@ fn the_menus_work_from_the_keyboard_after_f10() {
     click_node(&mut harness, "Staff");
     press(&mut harness, Key::F10);
     assert_eq!(focused_label(&harness), "File");
-    // Enter opens the menu, the arrows go through its items.
-    press(&mut harness, Key::Enter);
+    // Down opens the menu, as Enter does; the arrows go through its items.
+    press(&mut harness, Key::ArrowDown);
     assert!(harness.query_by_label_contains("Open path").is_some());
     press(&mut harness, Key::ArrowDown);
     assert!(focused_label(&harness).starts_with("New"));

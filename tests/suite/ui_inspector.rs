@@ -62,9 +62,17 @@ fn click(harness: &mut Harness<'_, RelmapApp>, label: &str) {
     harness.run();
 }
 
-/// Undoes the last edit with the keyboard.
+/// Undoes the last edit of the map from the Edit menu, which works wherever the keyboard is (in a text field,
+/// Ctrl+Z undoes the field's own typing).
 fn undo(harness: &mut Harness<'_, RelmapApp>) {
-    press_with(harness, Modifiers::COMMAND, Key::Z);
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness
+        .get_all_by_label_contains("Undo")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
 }
 
 /// Undoes `steps` edits and checks that the workbook is exactly `before` again.
@@ -189,8 +197,7 @@ fn choosing_a_frequency_makes_it_the_users_own() {
     harness.run();
     press(&mut harness, Key::ArrowUp);
     assert_eq!(profile(&harness).frequency, Frequency::EveryDays(31));
-    // Leave the number, so that Ctrl+Z undoes edits of the map rather than typing in the number. Escape leaves
-    // the number only: the node stays selected.
+    // Escape stays in the number and does nothing else: the node stays selected.
     let selected = harness.state().selected();
     press(&mut harness, Key::Escape);
     assert!(harness.state().selected().is_some());
@@ -373,17 +380,27 @@ fn a_link_and_tags_are_set_when_the_field_is_left_and_undone_in_one_step() {
         ["union", "survey"]
     );
 
-    // Escape drops what was typed.
+    // Escape keeps what was typed in the field, as in every other field, without applying it yet.
     harness.get_by_label("Tags").focus();
     harness.run();
     harness.get_by_label("Tags").type_text(", more");
     harness.run();
     press(&mut harness, Key::Escape);
+    assert!(harness.get_by_label("Tags").is_focused());
+    assert_eq!(
+        harness.get_by_label("Tags").value().as_deref(),
+        Some("union, survey, more")
+    );
     assert_eq!(
         workbook(&harness).map.topic(staff).unwrap().tags,
         ["union", "survey"]
     );
     assert_eq!(harness.state().selected(), Some(staff));
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        workbook(&harness).map.topic(staff).unwrap().tags,
+        ["union", "survey", "more"]
+    );
 
-    undo_back_to(&mut harness, 2, &before);
+    undo_back_to(&mut harness, 3, &before);
 }

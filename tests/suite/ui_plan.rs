@@ -27,6 +27,7 @@ fn harness(dir: &tempfile::TempDir) -> Harness<'static, RelmapApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
         .with_step_dt(1.0 / 60.0)
+        .with_max_steps(24)
         .build_ui_state(|ui, app: &mut RelmapApp| app.show(ui), app);
     harness.run();
     harness
@@ -74,8 +75,16 @@ fn type_into(harness: &mut Harness<'_, RelmapApp>, name: &str, text: &str) {
     harness.run();
 }
 
+/// Undoes the last edit of the map from the Edit menu, which works wherever the keyboard is (in a text field,
+/// Ctrl+Z undoes the field's own typing).
 fn undo(harness: &mut Harness<'_, RelmapApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness
+        .get_all_by_label_contains("Undo")
+        .next()
+        .unwrap()
+        .click();
     harness.run();
 }
 

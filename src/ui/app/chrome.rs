@@ -277,10 +277,18 @@ impl RelmapApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(self.canvas.zoom_label());
                 ui.separator();
+                // Says what the keys do where the keyboard is, so that it is never a guess.
+                let focused = ui.ctx().memory(egui::Memory::focused);
                 ui.weak(if self.canvas.title_edit.is_some() {
                     "Enter confirms · Shift+Enter starts a new line · Esc cancels"
-                } else {
+                } else if focused == Some(crate::ui::canvas::canvas_id()) {
                     "Tab adds a child · Enter a sibling · F2 renames · drag the background to pan · scroll to zoom"
+                } else if self.outline.has_keyboard(focused) {
+                    "Arrows move through the outline · F2 renames · F6 moves on to the map"
+                } else if focused.is_some() {
+                    "Keys go to the field or button marked · F6 moves on · click the map to draw on it"
+                } else {
+                    "Click the map to draw on it · F6 moves between the map and the panels"
                 });
             });
         });

@@ -3,7 +3,7 @@
 //! never hands it to the map, and a key that makes a field let go (Escape, Enter) or a closing popup never
 //! leaves it with nothing, from where the next key would act on a map the user is not looking at.
 
-use egui::{Context, FocusDirection, Id, Key, Order, Rect, SurrenderFocusOn, Ui};
+use egui::{Context, FocusDirection, Id, Key, Order, Rect, Ui};
 
 use crate::ui::canvas;
 
@@ -43,6 +43,10 @@ enum Then {
 
 /// Keeps track of the keyboard between frames.
 #[derive(Debug, Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about this frame's keys and requests, not a state machine"
+)]
 pub struct Keyboard {
     /// The widget that had the keyboard at the end of the last frame, unless it was in the menu bar.
     last: Option<Id>,
@@ -66,20 +70,55 @@ pub struct Keyboard {
     drawn_before: Vec<(Region, Rect)>,
     /// Where the menu bar was drawn.
     menu_bar: Option<Rect>,
-    /// Enter was pressed this frame, seen before any widget takes the key out of the input.
+    /// Enter and Escape were pressed this frame, seen before any widget takes the key out of the input.
     enter: bool,
+    escape: bool,
+    /// A popup (a menu, the date picker) was open when the frame began: Escape closed it.
+    popup_was_open: bool,
+    /// Enter in a field is passing the keyboard on to the next text field: egui hands it from widget to
+    /// widget, and buttons on the way (a row's arrows) are passed over, one a frame.
+    chase: Option<Chase>,
+    /// Pass the keyboard on from the widget that has it at the start of the next frame.
+    chase_step: bool,
+}
+
+/// The keyboard on its way from a field where Enter was pressed to the next text field of the same region.
+#[derive(Clone, Copy, Debug)]
+struct Chase {
+    /// The field Enter was pressed in, where the keyboard goes back if there is no text field after it.
+    origin: Id,
+    /// The region the next field must be in.
+    area: Rect,
+    /// How many widgets were passed over so far.
+    passed: u8,
+}
+
+/// The most widgets Enter passes over looking for the next text field.
+const CHASE_LIMIT: u8 = 12;
+
+/// Whether `id` is a text field: egui keeps a text field's state under its id once it has been drawn.
+fn is_text_field(ctx: &Context, id: Id) -> bool {
+    id != canvas::canvas_id() && egui::TextEdit::load_state(ctx, id).is_some()
 }
 
 impl Keyboard {
     /// Starts a frame: gives the keyboard back where the last frame left it with nothing. `active` is false
     /// while a modal question or the welcome screen owns the window; they manage the keyboard themselves.
     pub fn begin(&mut self, ctx: &Context, active: bool) {
-        // Pressing the pointer on a label or an empty stretch of a panel keeps the keyboard where it is; egui
-        // would otherwise take it from a text field on every click elsewhere. Pressing on the map takes it
-        // (the canvas asks for it), and `end` takes it from the map for a press on a panel.
-        ctx.options_mut(|o| o.input_options.surrender_focus_on = SurrenderFocusOn::Never);
         self.drawn_before = std::mem::take(&mut self.drawn);
         self.enter = ctx.input(|i| i.key_pressed(Key::Enter));
+        self.escape = ctx.input(|i| i.key_pressed(Key::Escape));
+        // egui's own popups and the date picker's calendar (an area of its own) are both in front of the panels.
+        self.popup_was_open = egui::Popup::is_any_open(ctx)
+            || ctx.memory(|m| {
+                m.areas()
+                    .visible_layer_ids()
+                    .iter()
+                    .any(|layer| layer.order == Order::Foreground)
+            });
+        if std::mem::take(&mut self.chase_step) {
+            ctx.memory_mut(|m| m.move_focus(FocusDirection::Next));
+        }
         let Some((id, then)) = self.give_back.take() else {
             return;
         };
@@ -95,6 +134,20 @@ impl Keyboard {
             (canvas::canvas_id(), Then::Stay)
         };
         self.attempts += 1;
+        if then == Then::Next {
+            let rect = ctx.read_response(target).map(|r| r.rect);
+            let area = self
+                .drawn_before
+                .iter()
+                .map(|&(_, area)| area)
+                .find(|area| rect.is_some_and(|rect| area.intersects(rect)))
+                .unwrap_or(Rect::EVERYTHING);
+            self.chase = Some(Chase {
+                origin: target,
+                area,
+                passed: 0,
+            });
+        }
         ctx.memory_mut(|m| {
             m.request_focus(target);
             if then == Then::Next {
@@ -107,12 +160,12 @@ impl Keyboard {
 
     /// Ends a frame, after every panel and window was drawn: notes who has the keyboard, takes it from the map
     /// when the user pressed on a panel, and decides where it goes back to when nothing has it.
-    pub fn end(&mut self, ctx: &Context, map_area: Option<Rect>, active: bool) {
+    pub fn end(&mut self, ctx: &Context, map_area: Option<Rect>, active: bool, keyboard_row: bool) {
         let canvas = canvas::canvas_id();
         let mut focused = ctx.memory(egui::Memory::focused);
+        // egui lets go of a text field when a click ends elsewhere, so a release counts as well as a press.
         let press = ctx.input(|i| {
-            i.pointer
-                .any_pressed()
+            (i.pointer.any_pressed() || i.pointer.any_released())
                 .then(|| i.pointer.interact_pos())
                 .flatten()
         });
@@ -135,6 +188,9 @@ impl Keyboard {
             self.last = focused;
             return;
         }
+        if let Some(chase) = self.chase.take() {
+            self.chase_on(ctx, chase, focused);
+        }
         match focused {
             Some(id) => {
                 self.released = false;
@@ -149,7 +205,10 @@ impl Keyboard {
                     self.last = None;
                 } else {
                     self.last = Some(id);
-                    if id == canvas || rect.is_some_and(|(_, order)| order == Order::Background) {
+                    // Home is where typing goes on: the map, a row of the outline, a text field of a panel. A
+                    // button is not: Escape on it goes home.
+                    let on_panel = rect.is_some_and(|(_, order)| order == Order::Background);
+                    if id == canvas || keyboard_row || (on_panel && is_text_field(ctx, id)) {
                         self.home = Some(id);
                     }
                 }
@@ -171,10 +230,64 @@ impl Keyboard {
                 } else {
                     Then::Stay
                 };
-                let target = self.last.or(self.home).unwrap_or(canvas);
+                // Escape on a button (a row's arrows, the map's toolbar) goes home; in a text field, or on the
+                // button whose popup it closed (a date), it stays.
+                let last = self.last.filter(|&id| {
+                    !self.escape || self.popup_was_open || id == canvas || is_text_field(ctx, id)
+                });
+                let target = last.or(self.home).unwrap_or(canvas);
                 self.give_back = Some((target, then));
                 ctx.request_repaint();
             }
+        }
+    }
+
+    /// Goes on passing the keyboard over the widgets after a field where Enter was pressed, to the next text
+    /// field of the same region; without one, back to the field.
+    fn chase_on(&mut self, ctx: &Context, mut chase: Chase, focused: Option<Id>) {
+        let Some(id) = focused else {
+            return;
+        };
+        if is_text_field(ctx, id) {
+            return;
+        }
+        let inside = ctx
+            .read_response(id)
+            .is_some_and(|r| chase.area.intersects(r.rect));
+        if inside && chase.passed < CHASE_LIMIT {
+            chase.passed += 1;
+            self.chase = Some(chase);
+            self.chase_step = true;
+        } else {
+            ctx.memory_mut(|m| m.request_focus(chase.origin));
+        }
+        ctx.request_repaint();
+    }
+
+    /// Opens the menu of the menu bar that has the keyboard when Down is pressed, as Enter does: egui would
+    /// otherwise move the keyboard to whatever lies below the menu bar.
+    pub fn open_menu_with_down(&self, ctx: &Context) {
+        let Some(bar) = self.menu_bar else { return };
+        let on_bar = ctx
+            .memory(egui::Memory::focused)
+            .and_then(|id| ctx.read_response(id))
+            .is_some_and(|r| {
+                r.layer_id.order == Order::Background && bar.contains(r.rect.center())
+            });
+        if on_bar
+            && !egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::ArrowDown))
+        {
+            ctx.memory_mut(|m| m.move_focus(FocusDirection::None));
+            ctx.input_mut(|i| {
+                i.events.push(egui::Event::Key {
+                    key: Key::Enter,
+                    physical_key: None,
+                    pressed: true,
+                    repeat: false,
+                    modifiers: egui::Modifiers::NONE,
+                });
+            });
         }
     }
 

@@ -362,10 +362,12 @@ impl RelmapApp {
             let map_has_keyboard = self.canvas.title_edit.is_none()
                 && !menu_open
                 && (focused == Some(canvas::canvas_id()) || self.outline_has_keyboard);
-            // Undo and redo work from anywhere, as the Edit menu does, except where text is being typed that is
-            // not in the map yet (a title on the map, a link): there the field undoes its own typing.
-            let typing_aside =
-                self.canvas.title_edit.is_some() || crate::ui::drafts::is_typing(&ctx);
+            // Undo and redo work from anywhere, as the Edit menu does, except in a text field: there Ctrl+Z
+            // undoes the field's own typing, as in other programs.
+            let in_text_field = focused.is_some_and(|id| {
+                id != canvas::canvas_id() && egui::TextEdit::load_state(&ctx, id).is_some()
+            });
+            let typing_aside = self.canvas.title_edit.is_some() || in_text_field;
             commands.extend(AppCommand::consume_shortcuts(&ctx, |command| {
                 let undo = matches!(command, AppCommand::Undo | AppCommand::Redo);
                 (map_has_keyboard || !command.acts_on_the_map()) && !(undo && typing_aside)
@@ -383,6 +385,7 @@ impl RelmapApp {
         // Every panel and the canvas draw from the same workbook: what they ask for is collected here and
         // applied once they have all been drawn.
         let mut intents: Vec<Intent> = Vec::new();
+        self.keyboard.open_menu_with_down(&ctx);
         let menu_bar = Panel::top("relmap-menu").show(ui, |ui| {
             let entered = self.keyboard.enter_menu_bar(ui);
             egui::MenuBar::new().ui(ui, |ui| self.menu_bar(ui, &mut commands));
@@ -491,7 +494,9 @@ impl RelmapApp {
                 }
             }
             if !self.notices.list().is_empty() {
-                let area = ui.max_rect().shrink(12.0);
+                // Below the map's toolbar, which stays in reach.
+                let mut area = ui.max_rect().shrink(12.0);
+                area.min.y += 36.0;
                 let mut child = ui.new_child(
                     egui::UiBuilder::new()
                         .max_rect(area)
@@ -562,7 +567,9 @@ impl RelmapApp {
         }
         self.update_title(&ctx);
         let keyboard_active = !self.flow.is_modal() && !self.welcome;
-        self.keyboard.end(&ctx, self.canvas.area(), keyboard_active);
+        let row = self.outline.has_keyboard(ctx.memory(egui::Memory::focused));
+        self.keyboard
+            .end(&ctx, self.canvas.area(), keyboard_active, row);
     }
 
     /// Where the open map, its backups and recovery copies are kept, for the help window.

@@ -93,8 +93,9 @@ pub(crate) fn minimap_rect(area: Rect, corner: Corner) -> Option<Rect> {
 
 /// Draws the minimap in its corner of `area` and moves `camera` when it is clicked or dragged.
 ///
-/// The minimap never hides a node: while nodes lie beneath it, only its frame is drawn, faintly, under the map,
-/// and it comes to the front, whole, only while the pointer is on it. Returns whether it is in front.
+/// The minimap never hides a node: while nodes lie beneath it, it is drawn faintly under the map (an overview,
+/// not an empty frame), and it comes to the front only while the pointer is on it. Returns whether it is in
+/// front.
 pub(crate) fn minimap_ui(
     ui: &mut egui::Ui,
     area: Rect,
@@ -145,13 +146,6 @@ pub(crate) fn minimap_ui(
         Stroke::new(frame.width, frame.color.gamma_multiply(opacity)),
         StrokeKind::Inside,
     ));
-    if !in_front {
-        // Under nodes, only its frame shows where it is, so that the nodes over it read clearly; pointing at
-        // it brings it to the front, whole.
-        ui.painter_at(rect)
-            .set(layer.underlay, egui::Shape::Vec(shapes));
-        return false;
-    }
     // The specks were gathered when the map changed, one per cell, so this costs the same for any map.
     let mut mesh = egui::epaint::Mesh::default();
     mesh.reserve_vertices(4 * scene.minimap.len());

@@ -168,7 +168,9 @@ pub(super) fn text_field(
         Naming::Label(label) => response.labelled_by(label),
         Naming::Name(name) => response.accessible_name(name),
     };
-    if edits.pending_focus == Some(field.id) {
+    if edits.pending_focus == Some(field.id)
+        || matches!(field.naming, Naming::Label(label) if crate::ui::panel::label_clicked(ui, label))
+    {
         response.request_focus();
         // The new row may be below the visible part of the panel.
         response.scroll_to_me(None);

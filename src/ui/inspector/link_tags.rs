@@ -71,7 +71,7 @@ struct Line<'a> {
 }
 
 /// A one-line field whose text is kept as a draft while it has the keyboard; returns the edit `to_command`
-/// makes of the text when the user leaves the field or presses Enter. Escape drops the draft. While the user
+/// makes of the text when the user leaves the field or presses Enter. While the user
 /// types, the draft is in flight (`drafts`), so that a command given meanwhile applies it first.
 fn committed_line(
     ui: &mut Ui,
@@ -87,18 +87,14 @@ fn committed_line(
         .id(line.id)
         .desired_width(line.width)
         .hint_text(line.hint);
-    // Escape drops the draft and leaves the keyboard in the field, showing what the map holds.
+    // Escape leaves the keyboard in the field with what was typed, as in every other field.
     let filter = egui::EventFilter {
         escape: true,
         ..edit.get_event_filter()
     };
     let response = ui.add(edit.event_filter(filter)).labelled_by(line.label);
     if response.has_focus() {
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
-            ui.data_mut(|d| d.remove_temp::<String>(draft_id));
-            drafts::left(ui.ctx(), draft_id);
-            return None;
-        }
+        ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
         drafts::typing(ui.ctx(), draft_id, to_command(&text));
         ui.data_mut(|d| d.insert_temp(draft_id, text));
         return None;

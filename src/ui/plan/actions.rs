@@ -8,6 +8,7 @@ use egui_extras::{Column, DatePickerButton, TableBuilder};
 use crate::document::{ListItem, ListOp, ListRef};
 use crate::model::{ActionItem, ActionStatus, NodeId, Workbook};
 
+use super::TABLE_HEADING;
 use super::fields::{
     Edits, Field, Lines, Naming, from_picker, icon_button, overdue_colour, overdue_text, replace,
     row_buttons, text_field, to_picker,
@@ -89,11 +90,14 @@ pub(super) fn actions_ui(
     }
     let order = view_order(actions, view.by_due);
     let tint = overdue_colour(ui).gamma_multiply(0.18);
+    let rows_height = (ui.available_height() - TABLE_HEADING).max(TABLE_HEADING);
     TableBuilder::new(ui)
         .id_salt("relmap-plan-actions")
         .striped(true)
-        // Filling the panel keeps its height, and the tab row with it, the same on every tab.
+        // Filling the panel keeps its height, and the tab row with it, the same on every tab; the rows scroll
+        // within what is left below the headings rather than making the panel taller.
         .auto_shrink([false, false])
+        .max_scroll_height(rows_height)
         .cell_layout(Layout::left_to_right(Align::Center))
         .column(Column::exact(30.0).clip(true))
         .column(Column::remainder().at_least(140.0).clip(true))

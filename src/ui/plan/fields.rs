@@ -88,7 +88,9 @@ pub(super) fn text_field(
         Naming::Label(label) => response.labelled_by(label),
         Naming::Name(name) => response.accessible_name(name),
     };
-    if *edits.pending_focus == Some(id) {
+    if *edits.pending_focus == Some(id)
+        || matches!(naming, Naming::Label(label) if crate::ui::panel::label_clicked(ui, label))
+    {
         response.request_focus();
         *edits.pending_focus = None;
     }

@@ -180,6 +180,9 @@ impl PlanPanel {
     }
 }
 
+/// The height of a table's row of headings, in points, taken from the room its rows scroll in.
+const TABLE_HEADING: f32 = 24.0;
+
 /// Shows `add` in a vertical scroll area that fills the panel, one per tab so each keeps its own position.
 fn scrolled(ui: &mut egui::Ui, salt: &str, add: impl FnOnce(&mut egui::Ui)) {
     egui::ScrollArea::vertical()

@@ -11,6 +11,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::document::{ListItem, ListOp, ListRef};
 use crate::model::{Contact, MindMap, NodeId, Workbook, is_relationship};
 
+use super::TABLE_HEADING;
 use super::fields::{Edits, overdue_colour, overdue_text};
 
 /// A column of the table, to sort by.
@@ -250,11 +251,14 @@ pub(super) fn relationships_ui(
         .as_ref()
         .map_or(&[], |cache| cache.rows.as_slice());
     let late_colour = overdue_colour(ui);
+    let rows_height = (ui.available_height() - TABLE_HEADING).max(TABLE_HEADING);
     TableBuilder::new(ui)
         .id_salt("relmap-plan-relationships")
         .striped(true)
-        // Filling the panel keeps its height, and the tab row with it, the same on every tab.
+        // Filling the panel keeps its height, and the tab row with it, the same on every tab; the rows scroll
+        // within what is left below the headings rather than making the panel taller.
         .auto_shrink([false, false])
+        .max_scroll_height(rows_height)
         .sense(Sense::click())
         .cell_layout(Layout::left_to_right(Align::Center))
         .column(resizable(135.0))
