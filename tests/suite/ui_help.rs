@@ -25,6 +25,11 @@ fn f1_opens_the_help_with_the_shortcuts_and_escape_closes_it() {
     harness.get_by_label("Add child");
     harness.get_by_label("Tab  or  Insert");
     harness.get_by_label("Command palette…");
+    // The keys that move the keyboard between the parts of the window.
+    harness.get_by_label("Next part of the window");
+    harness.get_by_label("F6");
+    harness.get_by_label("Shift+F6");
+    harness.get_by_label("F10");
     press(&mut harness, Key::Escape);
     assert!(harness.query_by_label("Keyboard shortcuts").is_none());
 }
