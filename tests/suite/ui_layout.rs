@@ -269,3 +269,67 @@ fn pointing_at_a_node_says_what_its_markers_mean() {
     }
     harness.get_by_label(&format!("{active} strategies under way (target badge)"));
 }
+
+/// The heights on screen of the drop bars drawn in the last frame: lines three points wide.
+fn drop_bars(harness: &Harness<'_, RelmapApp>) -> Vec<f32> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::LineSegment { points, stroke }
+                if (stroke.width - 3.0).abs() < 0.01 && (points[0].y - points[1].y).abs() < 0.5 =>
+            {
+                Some(points[0].y)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn while_a_child_is_dragged_a_bar_shows_the_gap_it_will_drop_into() {
+    let mut harness = starter_harness();
+    let staff = node_titled(&harness, "Staff");
+    let children = workbook(&harness).map.children(staff).to_vec();
+    assert!(children.len() >= 3);
+    let titles: Vec<String> = children
+        .iter()
+        .map(|&c| ui_support::title_of(&harness, c))
+        .collect();
+    let second = node(&harness, &titles[1]).rect();
+    let third = node(&harness, &titles[2]).rect();
+    // Halfway down the drag, just below the second child, clear of any node.
+    let from = on_screen(&harness, &titles[0]);
+    let below = egui::pos2(second.center().x, second.bottom() + 6.0);
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=8 {
+        harness.hover_at(from + (below - from) * (step as f32 / 8.0));
+        harness.run();
+    }
+    let bars = drop_bars(&harness);
+    assert_eq!(bars.len(), 1, "one bar while dragging: {bars:?}");
+    assert!(
+        second.bottom() <= bars[0] && bars[0] <= third.top(),
+        "the bar at {} is not between {second:?} and {third:?}",
+        bars[0]
+    );
+    // Holding Shift nudges the branch to where it is let go instead: no bar.
+    ui_support::hold(&mut harness, Modifiers::SHIFT);
+    harness.hover_at(below + egui::vec2(1.0, 0.0));
+    harness.run();
+    assert!(drop_bars(&harness).is_empty());
+    ui_support::hold(&mut harness, Modifiers::NONE);
+    harness.hover_at(below);
+    harness.run();
+    harness.drop_at(below);
+    harness.run();
+    assert!(drop_bars(&harness).is_empty(), "the bar goes with the drag");
+    let order = workbook(&harness).map.children(staff).to_vec();
+    assert_eq!(
+        order[..2],
+        [children[1], children[0]],
+        "it dropped where the bar was"
+    );
+}

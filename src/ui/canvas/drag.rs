@@ -3,7 +3,8 @@
 use egui::{Pos2, Rect};
 
 use super::{CanvasIntent, CanvasState, Drag};
-use crate::model::{LinkId, NodeId, Pos, Workbook};
+use crate::layout;
+use crate::model::{Arrangement, LinkId, NodeId, Pos, Side, Workbook};
 use crate::ui::style;
 
 impl CanvasState {
@@ -60,6 +61,11 @@ impl CanvasState {
                 delta,
             }) => {
                 if !released {
+                    if drop_target.is_none()
+                        && let [top] = tops.as_slice()
+                    {
+                        self.paint_drop_slot(ui, workbook, *top, *delta, painter);
+                    }
                     return;
                 }
                 // The nodes are drawn where they were let go, so that they glide on from there to where the
@@ -85,6 +91,94 @@ impl CanvasState {
             }
             None => {}
         }
+    }
+
+    /// Shows where a branch dragged in the tree arrangement will go among its siblings when let go here: a bar
+    /// in the gap between the two siblings it will stand between, or after the last. Nothing shows while Shift
+    /// is held (the branch is then nudged to where it is let go) or in the other arrangements.
+    fn paint_drop_slot(
+        &self,
+        ui: &egui::Ui,
+        workbook: &Workbook,
+        top: NodeId,
+        delta: egui::Vec2,
+        painter: &egui::Painter,
+    ) {
+        let map = &workbook.map;
+        if workbook.arrangement != Arrangement::Tree || ui.input(|i| i.modifiers.shift) {
+            return;
+        }
+        let (Some(area), Some(topic), Some(parent)) = (self.area, map.topic(top), map.parent(top))
+        else {
+            return;
+        };
+        let to = Pos::new(topic.pos.x + delta.x, topic.pos.y + delta.y);
+        let Some(slot) = layout::drop_slot(map, top, to) else {
+            return;
+        };
+        // The siblings it will stand among, in order, on its side of the centre, with their places in the list.
+        let before: Vec<(usize, Rect)> = map
+            .children(parent)
+            .iter()
+            .filter(|&&c| c != top)
+            .enumerate()
+            .filter(|&(_, &c)| {
+                slot.side.is_none() || map.topic(c).and_then(|t| t.side) == slot.side
+            })
+            .filter_map(|(index, &c)| Some((index, self.scene.rect_of(c)?)))
+            .collect();
+        let above = before
+            .iter()
+            .rev()
+            .find(|(index, _)| *index < slot.index)
+            .map(|&(_, r)| r);
+        let below = before
+            .iter()
+            .find(|(index, _)| *index >= slot.index)
+            .map(|&(_, r)| r);
+        let left_side = slot.side == Some(Side::Left)
+            || (slot.side.is_none() && topic.side == Some(Side::Left));
+        let (y, x0, x1) = match (above, below) {
+            (Some(a), Some(b)) => (
+                f32::midpoint(a.bottom(), b.top()),
+                a.left().min(b.left()),
+                a.right().max(b.right()),
+            ),
+            (Some(a), None) => (a.bottom() + DROP_GAP, a.left(), a.right()),
+            (None, Some(b)) => (b.top() - DROP_GAP, b.left(), b.right()),
+            (None, None) => {
+                // No sibling on that side: beside the parent, where the layout will put it.
+                let Some(p) = self.scene.rect_of(parent) else {
+                    return;
+                };
+                let width = topic_width(self.scene.rect_of(top));
+                if left_side {
+                    (
+                        p.center().y,
+                        p.left() - DROP_GAP * 4.0 - width,
+                        p.left() - DROP_GAP * 4.0,
+                    )
+                } else {
+                    (
+                        p.center().y,
+                        p.right() + DROP_GAP * 4.0,
+                        p.right() + DROP_GAP * 4.0 + width,
+                    )
+                }
+            }
+        };
+        let to_screen = self.camera.screen_from_canvas(area);
+        let start = to_screen * Pos2::new(x0, y);
+        let end = to_screen * Pos2::new(x1, y);
+        // Over the dragged branch, which is drawn where the pointer holds it, often right on the gap.
+        let painter = painter
+            .clone()
+            .with_layer_id(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("relmap-drop-slot"),
+            ));
+        painter.line_segment([start, end], (3.0, style::SELECTION));
+        painter.circle_filled(start, 4.0, style::SELECTION);
     }
 
     /// The cross-link whose line passes within a few points of `pos`, the nearest first.
@@ -128,4 +222,12 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     }
     let t = ((p - a).dot(ab) / length_sq).clamp(0.0, 1.0);
     (p - (a + ab * t)).length()
+}
+
+/// The room between a drop bar and the sibling next to it, in canvas units.
+const DROP_GAP: f32 = 6.0;
+
+/// The width of the dragged node's box, or a usual width when it is not drawn.
+fn topic_width(rect: Option<Rect>) -> f32 {
+    rect.map_or(120.0, |r| r.width())
 }
