@@ -34,7 +34,7 @@ sleep 2
 
 # Where the plan panel's tabs are in a 1280 × 800 window with the inspector open.
 declare -A tab=([relationships]=388 [action_plan]=293 [balance]=474)
-tab_y=488
+tab_y=508
 select_node() { # select_node TITLE: finds the node, leaves the find bar keeping the selection, fits the map
   xdotool key --window "$window" ctrl+f; sleep 0.4
   xdotool key --window "$window" ctrl+a; sleep 0.2   # replaces the last search
