@@ -530,3 +530,15 @@ fn the_menus_work_from_the_keyboard_after_f10() {
     assert!(harness.query_by_label_contains("Open path").is_none());
     assert!(map_has_keyboard(&harness));
 }
+
+#[test]
+fn f6_into_a_text_field_selects_its_text_so_typing_replaces_it() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    let staff = node_titled(&harness, "Staff");
+    press(&mut harness, Key::F6);
+    assert_eq!(focused_label(&harness), "Node title");
+    harness.event(egui::Event::Text("Team".into()));
+    harness.run();
+    assert_eq!(ui_support::title_of(&harness, staff), "Team");
+}

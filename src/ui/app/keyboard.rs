@@ -80,6 +80,9 @@ pub struct Keyboard {
     chase: Option<Chase>,
     /// Pass the keyboard on from the widget that has it at the start of the next frame.
     chase_step: bool,
+    /// F6 gave a region the keyboard this frame: a text field that took it has its text selected, so typing
+    /// replaces it, as when moving into a field with the keyboard in other programs.
+    entered: bool,
 }
 
 /// The keyboard on its way from a field where Enter was pressed to the next text field of the same region.
@@ -190,6 +193,19 @@ impl Keyboard {
         }
         if let Some(chase) = self.chase.take() {
             self.chase_on(ctx, chase, focused);
+        }
+        if std::mem::take(&mut self.entered)
+            && let Some(id) = focused.filter(|&id| is_text_field(ctx, id))
+            && let Some(mut state) = egui::TextEdit::load_state(ctx, id)
+        {
+            // egui keeps the cursor within the text, so the far end of the range stands for its end.
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::two(
+                    egui::text::CCursor::new(0),
+                    egui::text::CCursor::new(usize::MAX),
+                )));
+            state.store(ctx, id);
         }
         match focused {
             Some(id) => {
@@ -354,6 +370,7 @@ impl Keyboard {
             return false;
         }
         self.requested = None;
+        self.entered = true;
         take_first(ui);
         true
     }

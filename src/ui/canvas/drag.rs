@@ -171,12 +171,10 @@ impl CanvasState {
         let start = to_screen * Pos2::new(x0, y);
         let end = to_screen * Pos2::new(x1, y);
         // Over the dragged branch, which is drawn where the pointer holds it, often right on the gap.
-        let painter = painter
-            .clone()
-            .with_layer_id(egui::LayerId::new(
-                egui::Order::Foreground,
-                egui::Id::unique("relmap-drop-slot"),
-            ));
+        let painter = painter.clone().with_layer_id(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("relmap-drop-slot"),
+        ));
         painter.line_segment([start, end], (3.0, style::SELECTION));
         painter.circle_filled(start, 4.0, style::SELECTION);
     }
