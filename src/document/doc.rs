@@ -162,9 +162,7 @@ impl Document {
                 measuring.size_of(topic, id == root)
             })
         };
-        let t0 = std::time::Instant::now();
         let arranged = layout::arrange(map, arrangement, &size_of);
-        let t1 = t0.elapsed();
         let map = &mut self.workbook.map;
         for (id, side) in arranged.new_sides {
             if let Some(topic) = map.topic_mut(id) {
@@ -179,7 +177,6 @@ impl Document {
                 topic.pos = pos;
             }
         }
-        eprintln!("relayout: arrange {t1:?} write {:?}", t0.elapsed());
         changed
     }
 
