@@ -508,6 +508,53 @@ impl EditCommand {
         }
     }
 
+    /// Adds to `nodes` every node whose measured box this command may change: a new node, a title, an icon, a
+    /// frequency, the strategies (their badge). A node's size depends on nothing else (see
+    /// `measuring::Measure`), so the layout can trust the sizes it has for every other node without looking at
+    /// their titles again. Every variant is named, so a new command must say what it changes.
+    pub fn remeasured(&self, nodes: &mut Vec<NodeId>) {
+        match self {
+            EditCommand::AddNode { topic, .. } | EditCommand::Wrap { topic, .. } => {
+                nodes.push(topic.id);
+            }
+            EditCommand::RestoreSubtree(removed) => {
+                nodes.extend(removed.nodes.iter().map(|(topic, _)| topic.id));
+            }
+            EditCommand::Rename { id, .. }
+            | EditCommand::SetIcon { id, .. }
+            | EditCommand::SetFrequency { id, .. } => nodes.push(*id),
+            EditCommand::EditList { list, .. } => {
+                if let ListRef::Strategies(id) = list {
+                    nodes.push(*id);
+                }
+            }
+            EditCommand::Batch(commands) => {
+                for command in commands {
+                    command.remeasured(nodes);
+                }
+            }
+            EditCommand::RemoveSubtree { .. }
+            | EditCommand::Dissolve { .. }
+            | EditCommand::SetKind { .. }
+            | EditCommand::SetFolded { .. }
+            | EditCommand::SetColor { .. }
+            | EditCommand::SetLink { .. }
+            | EditCommand::SetTags { .. }
+            | EditCommand::MoveNodes { .. }
+            | EditCommand::SetOffsets { .. }
+            | EditCommand::SetSide { .. }
+            | EditCommand::SetArrangement(_)
+            | EditCommand::SetBranchLooks(_)
+            | EditCommand::Reparent { .. }
+            | EditCommand::AddLink(_)
+            | EditCommand::RemoveLink { .. }
+            | EditCommand::SetLinkLabel { .. }
+            | EditCommand::SetProfileText { .. }
+            | EditCommand::SetHealth { .. }
+            | EditCommand::SetPlanText { .. } => {}
+        }
+    }
+
     /// The text field this command types into, for merging keystrokes into one undo step.
     #[must_use]
     pub fn merge_key(&self) -> Option<MergeKey> {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::layout;
-use crate::model::{BRANCH_PALETTE_SIZE, LinkId, NodeId, Side, Workbook};
+use crate::model::{BRANCH_PALETTE_SIZE, IdSet, LinkId, NodeId, Side, Workbook};
 
 use super::measuring::{Measure, Measuring};
 use super::{CommandError, EditCommand, MergeKey};
@@ -78,7 +78,7 @@ impl Document {
             undo_limit: UNDO_LIMIT,
         };
         // A map whose branches have no colour or side yet gets them now, as part of opening it.
-        let _ = document.relayout();
+        let _ = document.relayout(None);
         document
     }
 
@@ -86,7 +86,7 @@ impl Document {
     /// the map out again with it.
     pub fn set_measure(&mut self, key: u64, measure: Measure) {
         self.measuring = Measuring::new(Some(measure), key);
-        let _ = self.relayout();
+        let _ = self.relayout(None);
     }
 
     /// What the current measure was made for, as given to [`Document::set_measure`]; 0 before the UI gave one.
@@ -122,7 +122,14 @@ impl Document {
     /// layout and the nudges. This is not an edit of its own: it follows from the edit that changed the
     /// structure, and undoing that edit brings the same positions back, so it is never an undo step and never
     /// makes the document dirty. Returns the nodes given a colour or a side, with what they had before.
-    fn relayout(&mut self) -> Vec<(NodeId, Option<Side>, Option<u8>)> {
+    ///
+    /// `remeasured` lists the nodes whose boxes may have changed since the last layout (see
+    /// [`EditCommand::remeasured`]); every other node keeps the size measured before, without its title being
+    /// looked at again. `None` looks at every node.
+    fn relayout(
+        &mut self,
+        remeasured: Option<&[NodeId]>,
+    ) -> Vec<(NodeId, Option<Side>, Option<u8>)> {
         self.drawn += 1;
         let map = &mut self.workbook.map;
         let root = map.root();
@@ -157,9 +164,11 @@ impl Document {
         let measuring = &self.measuring;
         let map = &self.workbook.map;
         measuring.forget_removed(map);
+        let remeasured: Option<IdSet<NodeId>> = remeasured.map(|ids| ids.iter().copied().collect());
         let size_of = |id: NodeId| {
             map.topic(id).map_or_else(Default::default, |topic| {
-                measuring.size_of(topic, id == root)
+                let unchanged = remeasured.as_ref().is_some_and(|ids| !ids.contains(&id));
+                measuring.size_of(topic, id == root, unchanged)
             })
         };
         let arranged = layout::arrange(map, arrangement, &size_of);
@@ -183,12 +192,13 @@ impl Document {
     /// Lays the map out after `command` was applied, and returns the command with what undoes the layout's
     /// choices added: a colour or side given to a new first-level branch is taken back with it, so that undo
     /// returns exactly the workbook from before.
-    fn relayout_after(&mut self, command: EditCommand) -> EditCommand {
+    fn relayout_after(&mut self, command: EditCommand, mut remeasured: Vec<NodeId>) -> EditCommand {
         if !command.affects_layout() {
             self.drawn += 1;
             return command;
         }
-        let changed = self.relayout();
+        command.remeasured(&mut remeasured);
+        let changed = self.relayout(Some(&remeasured));
         if changed.is_empty() {
             command
         } else {
@@ -303,9 +313,11 @@ impl Document {
         }
         // The earlier step's inverse already restores the text from before the typing began.
         let affects_layout = command.affects_layout();
+        let mut remeasured = Vec::new();
+        command.remeasured(&mut remeasured);
         command.apply(&mut self.workbook)?;
         let changed = if affects_layout {
-            self.relayout()
+            self.relayout(Some(&remeasured))
         } else {
             self.drawn += 1;
             Vec::new()
@@ -336,9 +348,11 @@ impl Document {
         }
         // Removing the node, which the step's inverse does, removes its title with it.
         let affects_layout = command.affects_layout();
+        let mut remeasured = Vec::new();
+        command.remeasured(&mut remeasured);
         command.apply(&mut self.workbook)?;
         let changed = if affects_layout {
-            self.relayout()
+            self.relayout(Some(&remeasured))
         } else {
             self.drawn += 1;
             Vec::new()
@@ -381,8 +395,10 @@ impl Document {
             return Err(CommandError::ReadOnly);
         }
         let label = command.label();
+        let mut remeasured = Vec::new();
+        command.remeasured(&mut remeasured);
         let inverse = command.apply(&mut self.workbook)?;
-        let inverse = self.relayout_after(inverse);
+        let inverse = self.relayout_after(inverse, remeasured);
         self.check();
         let before = self.revision;
         let after = self.bump();
@@ -454,9 +470,11 @@ impl Document {
             ..
         } = step;
         // The command is kept until it has worked, so a failed undo loses nothing from the history.
+        let mut remeasured = Vec::new();
+        command.remeasured(&mut remeasured);
         match command.clone().apply(&mut self.workbook) {
             Ok(redo) => {
-                let redo = self.relayout_after(redo);
+                let redo = self.relayout_after(redo, remeasured);
                 self.check();
                 self.revision = before;
                 self.redo.push(Step {
@@ -494,9 +512,11 @@ impl Document {
             after,
             ..
         } = step;
+        let mut remeasured = Vec::new();
+        command.remeasured(&mut remeasured);
         match command.clone().apply(&mut self.workbook) {
             Ok(undo) => {
-                let undo = self.relayout_after(undo);
+                let undo = self.relayout_after(undo, remeasured);
                 self.check();
                 self.revision = after;
                 self.undo.push(Step {

@@ -92,3 +92,75 @@ fn lowering_the_limit_forgets_steps_at_once_and_a_limit_is_never_below_one() {
     fold(&mut doc, true);
     assert_eq!(doc.undo_depth(), 1);
 }
+
+/// A document of a generated 300-node map with a measure that counts its calls: ten units of width per letter.
+fn counting_document() -> (Document, std::rc::Rc<std::cell::Cell<usize>>) {
+    let mut doc = Document::new(crate::model::generate(300), None);
+    let calls = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counter = std::rc::Rc::clone(&calls);
+    doc.set_measure(
+        7,
+        Box::new(move |topic: &crate::model::Topic, _| {
+            counter.set(counter.get() + 1);
+            crate::layout::NodeSize::new(10.0 * topic.title.len() as f32 + 20.0, 24.0)
+        }),
+    );
+    calls.set(0);
+    (doc, calls)
+}
+
+/// Every node's position in `doc`, sorted by id.
+fn positions(doc: &Document) -> Vec<(NodeId, crate::model::Pos)> {
+    let map = &doc.workbook().map;
+    map.sorted_ids()
+        .into_iter()
+        .map(|id| (id, map.topic(id).unwrap().pos))
+        .collect()
+}
+
+#[test]
+fn an_edit_measures_only_the_nodes_it_touched_and_lays_out_as_measuring_all_would() {
+    let (mut doc, calls) = counting_document();
+    let map = &doc.workbook().map;
+    let staff = map.children(map.root())[1];
+    doc.apply(EditCommand::Rename {
+        id: staff,
+        title: "Staff and volunteers of every branch".to_owned(),
+    })
+    .unwrap();
+    assert_eq!(calls.get(), 1, "one node renamed, one node measured");
+    let incremental = positions(&doc);
+    // Measuring every node again gives the same layout.
+    let _ = doc.relayout(None);
+    assert_eq!(positions(&doc), incremental);
+    doc.undo().unwrap();
+    assert_eq!(calls.get(), 2, "undo measures the renamed node again");
+}
+
+#[test]
+fn a_new_node_with_the_id_of_an_undone_one_is_measured_afresh() {
+    let (mut doc, _) = counting_document();
+    let root = doc.workbook().map.root();
+    // Ids come from `allocate_node_id`, which never hands one out twice; a caller may still reuse an id that is
+    // free again after an undo, as the benchmarks do.
+    let id = doc.allocate_node_id();
+    let add = |doc: &mut Document, title: &str| {
+        let topic = crate::model::Topic::new(id, title, crate::model::NodeKind::Topic);
+        doc.apply(EditCommand::AddNode {
+            parent: root,
+            index: 0,
+            topic: Box::new(topic),
+        })
+        .unwrap();
+    };
+    add(&mut doc, "A");
+    doc.undo().unwrap();
+    add(&mut doc, "A title many times longer than the first");
+    let laid_out = positions(&doc);
+    let _ = doc.relayout(None);
+    assert_eq!(
+        positions(&doc),
+        laid_out,
+        "the new title was measured, not the old one's size reused"
+    );
+}
