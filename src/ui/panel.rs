@@ -30,3 +30,24 @@ pub(crate) fn label_clicked(ui: &egui::Ui, label: egui::Id) -> bool {
                 .is_some_and(|pos| rect.contains(pos))
     })
 }
+
+/// Takes Enter pressed without any modifier out of the input. (`consume_key` would take Shift+Enter as well,
+/// which starts a new line.)
+pub(crate) fn take_plain_enter(input: &mut egui::InputState) -> bool {
+    let plain_enter = |event: &egui::Event| {
+        matches!(
+            event,
+            egui::Event::Key {
+                key: egui::Key::Enter,
+                pressed: true,
+                modifiers,
+                ..
+            } if modifiers.is_none()
+        )
+    };
+    let found = input.events.iter().any(plain_enter);
+    if found {
+        input.events.retain(|event| !plain_enter(event));
+    }
+    found
+}

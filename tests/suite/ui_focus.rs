@@ -182,27 +182,29 @@ fn ctrl_z_in_a_text_field_undoes_its_typing_and_never_a_change_of_the_map() {
     );
 }
 
+/// The texts of a node's strategies and its success measures.
+fn strategies_and_measures(
+    harness: &Harness<'_, RelmapApp>,
+    id: relmap::model::NodeId,
+) -> (Vec<String>, Vec<String>) {
+    let profile = &workbook(harness).map.topic(id).unwrap().profile;
+    (
+        profile.strategies.iter().map(|s| s.text.clone()).collect(),
+        profile.success_measures.clone(),
+    )
+}
+
 #[test]
-fn enter_after_a_strategy_goes_on_to_a_text_field_and_never_presses_a_rows_button() {
+fn enter_in_the_last_strategy_starts_the_next_and_never_types_into_another_section() {
     let mut harness = starter_harness();
     click_node(&mut harness, "Staff");
     let staff = node_titled(&harness, "Staff");
-    let strategies = |harness: &Harness<'_, RelmapApp>| {
-        workbook(harness)
-            .map
-            .topic(staff)
-            .unwrap()
-            .profile
-            .strategies
-            .iter()
-            .map(|s| s.text.clone())
-            .collect::<Vec<_>>()
-    };
     harness.get_by_label("Add strategy").scroll_to_me();
     harness.run();
     harness.get_by_label("Add strategy").click();
     harness.run();
-    let count = strategies(&harness).len();
+    let (before, measures) = strategies_and_measures(&harness, staff);
+    let count = before.len();
     let name = format!("Strategy {count}");
     assert!(
         harness.get_by_label(&name).is_focused(),
@@ -212,19 +214,77 @@ fn enter_after_a_strategy_goes_on_to_a_text_field_and_never_presses_a_rows_butto
         .get_by_label(&name)
         .type_text("Lunch with branch heads");
     harness.run();
-    let typed = strategies(&harness);
+    // Enter after the last strategy starts another one, as in a list of bullets, and typing goes on there.
+    press(&mut harness, Key::Enter);
+    let next = format!("Strategy {}", count + 1);
+    assert_eq!(focused_label(&harness), next);
+    harness.event(egui::Event::Text("Walk the branches".into()));
+    harness.run();
+    // Enter starts one more; Enter on it while it is still empty keeps the keyboard there: no empty rows pile
+    // up, and nothing leaves the list.
+    press(&mut harness, Key::Enter);
+    let last = format!("Strategy {}", count + 2);
+    assert_eq!(focused_label(&harness), last);
     press(&mut harness, Key::Enter);
     press(&mut harness, Key::Enter);
+    assert_eq!(focused_label(&harness), last);
+    let (strategies, after) = strategies_and_measures(&harness, staff);
+    assert_eq!(after, measures, "typing went on in another section");
     assert_eq!(
-        strategies(&harness),
-        typed,
-        "Enter pressed a button of a row"
+        &strategies[count - 1..],
+        ["Lunch with branch heads", "Walk the branches", ""]
     );
-    let label = focused_label(&harness);
-    assert!(!label.is_empty(), "Enter left the keyboard nowhere");
+}
+
+#[test]
+fn enter_in_a_strategy_above_the_last_moves_to_the_one_below() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    let staff = node_titled(&harness, "Staff");
+    let (strategies, _) = strategies_and_measures(&harness, staff);
     assert!(
-        !label.contains("up") && !label.contains("down") && !label.contains("Remove"),
-        "the keyboard is on a row's button: {label}"
+        strategies.len() >= 2,
+        "the starter map's Staff has strategies"
+    );
+    harness.get_by_label("Strategy 1").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Strategy 1").focus();
+    harness.run();
+    press(&mut harness, Key::Enter);
+    assert_eq!(focused_label(&harness), "Strategy 2");
+    assert_eq!(strategies_and_measures(&harness, staff).0, strategies);
+}
+
+#[test]
+fn enter_in_a_persons_name_goes_to_their_interests_and_then_to_the_next_person() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    let staff = node_titled(&harness, "Staff");
+    let count = workbook(&harness)
+        .map
+        .topic(staff)
+        .unwrap()
+        .profile
+        .people
+        .len();
+    harness.get_by_label("Add person").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Add person").click();
+    harness.run();
+    let number = count + 1;
+    assert_eq!(focused_label(&harness), format!("Person {number}"));
+    harness.event(egui::Event::Text("Branch head".into()));
+    harness.run();
+    press(&mut harness, Key::Enter);
+    assert_eq!(focused_label(&harness), format!("Interests {number}"));
+    harness.event(egui::Event::Text("Opening hours".into()));
+    harness.run();
+    press(&mut harness, Key::Enter);
+    assert_eq!(focused_label(&harness), format!("Person {}", number + 1));
+    let person = &workbook(&harness).map.topic(staff).unwrap().profile.people[count];
+    assert_eq!(
+        (person.name.as_str(), person.interests.as_str()),
+        ("Branch head", "Opening hours")
     );
 }
 
@@ -306,6 +366,41 @@ fn enter_in_an_action_row_moves_the_keyboard_to_the_next_field() {
         (action.step.as_str(), action.who.as_str()),
         ("Call the mayor", "Jo")
     );
+    // Enter after the last row's "who" starts the next step.
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        focused_label(&harness),
+        format!("Action {} step", number + 1)
+    );
+    assert_eq!(workbook(&harness).plan.actions.len(), number + 1);
+}
+
+#[test]
+fn enter_in_a_goal_starts_the_next_goal_and_stays_in_an_empty_one() {
+    let mut harness = starter_harness();
+    harness
+        .state_mut()
+        .open_plan_tab(relmap::ui::PlanTab::Goals);
+    harness.run();
+    harness.get_by_label("Add personal goal").click();
+    harness.run();
+    let goals = |harness: &Harness<'_, RelmapApp>| workbook(harness).plan.personal_goals.clone();
+    let count = goals(&harness).len();
+    let name = format!("Personal goal {count}");
+    assert_eq!(focused_label(&harness), name);
+    harness.event(egui::Event::Text("Meet every trustee".into()));
+    harness.run();
+    press(&mut harness, Key::Enter);
+    let next = format!("Personal goal {}", count + 1);
+    assert_eq!(focused_label(&harness), next);
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        focused_label(&harness),
+        next,
+        "an empty goal keeps the keyboard"
+    );
+    assert_eq!(goals(&harness).len(), count + 1);
+    assert_eq!(goals(&harness)[count - 1], "Meet every trustee");
 }
 
 #[test]
@@ -541,4 +636,104 @@ fn f6_into_a_text_field_selects_its_text_so_typing_replaces_it() {
     harness.event(egui::Event::Text("Team".into()));
     harness.run();
     assert_eq!(ui_support::title_of(&harness, staff), "Team");
+}
+
+#[test]
+fn a_menu_opened_with_the_mouse_takes_the_arrows_and_enter_from_the_map() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    let before = ui_support::snapshot(&harness);
+    let selected = harness.state().selected();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Undo").is_some(),
+        "the menu opened"
+    );
+    // The arrows go into the menu, not to the map's selection.
+    press(&mut harness, Key::ArrowDown);
+    let first = focused_label(&harness);
+    assert!(
+        harness.query_by_label_contains("Undo").is_some(),
+        "the menu stays open"
+    );
+    assert!(
+        !first.is_empty() && first != "Map canvas",
+        "focused: {first:?}"
+    );
+    press(&mut harness, Key::ArrowDown);
+    assert_ne!(
+        focused_label(&harness),
+        first,
+        "Down moves through the items"
+    );
+    assert_eq!(harness.state().selected(), selected);
+    // Escape closes it; nothing on the map changed, and the map has the keyboard again.
+    press(&mut harness, Key::Escape);
+    assert!(harness.query_by_label_contains("Undo").is_none());
+    assert_eq!(ui_support::snapshot(&harness), before);
+    assert_eq!(harness.state().selected(), selected);
+    assert!(map_has_keyboard(&harness));
+}
+
+#[test]
+fn enter_while_a_menu_opened_with_the_mouse_is_open_does_nothing_to_the_map() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    let before = ui_support::snapshot(&harness);
+    let selected = harness.state().selected();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    press(&mut harness, Key::Enter);
+    assert_eq!(ui_support::snapshot(&harness), before);
+    assert_eq!(harness.state().selected(), selected);
+}
+
+#[test]
+fn left_and_right_in_an_open_menu_go_to_the_menu_beside_it() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    press(&mut harness, Key::F10);
+    press(&mut harness, Key::ArrowDown);
+    press(&mut harness, Key::ArrowDown);
+    assert!(focused_label(&harness).starts_with("New"));
+    press(&mut harness, Key::ArrowRight);
+    assert!(
+        harness.query_by_label_contains("Open path").is_none(),
+        "the File menu closed"
+    );
+    // Undo is greyed out with nothing to undo, so the first item that can be chosen has the keyboard.
+    assert!(
+        focused_label(&harness).starts_with("Add child"),
+        "the Edit menu's first item has the keyboard: {:?}",
+        focused_label(&harness)
+    );
+    press(&mut harness, Key::ArrowLeft);
+    assert!(focused_label(&harness).starts_with("New"));
+    assert!(harness.query_by_label_contains("Open path").is_some());
+    // Leftwards from the first menu is the last one.
+    press(&mut harness, Key::ArrowLeft);
+    assert!(
+        harness.query_by_label_contains("Command palette").is_some(),
+        "the Help menu opened"
+    );
+    // Right on an item that has a submenu opens the submenu instead.
+    press(&mut harness, Key::ArrowRight);
+    press(&mut harness, Key::ArrowDown);
+    assert_eq!(focused_label(&harness), "New from template");
+    press(&mut harness, Key::ArrowRight);
+    assert!(
+        harness.query_by_label_contains("Open path").is_some(),
+        "the File menu stays open"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Five key constituencies")
+            .is_some()
+    );
+    // Nothing of this reached the map.
+    assert_eq!(
+        harness.state().selected(),
+        Some(node_titled(&harness, "Staff"))
+    );
 }

@@ -334,14 +334,20 @@ fn enter_confirms_a_row_and_shift_enter_starts_a_new_line_in_it() {
     press_with(&mut harness, Modifiers::SHIFT, Key::Enter);
     harness.get_by_label(&label).type_text("at the desk");
     harness.run();
+    let count = profile(&harness).success_measures.len();
     press(&mut harness, Key::Enter);
     assert_eq!(
-        profile(&harness).success_measures.last().unwrap(),
+        profile(&harness).success_measures[count - 1],
         "Fewer complaints\nat the desk"
     );
-    // Enter left the row for the next field: it did not add a sibling on the map, and the node stays
+    // Enter left the row for a new measure: it did not add a sibling on the map, and the node stays
     // selected.
     assert!(!harness.get_by_label(&label).is_focused());
+    assert!(
+        harness
+            .get_by_label(&format!("Measure {}", count + 1))
+            .is_focused()
+    );
     assert_eq!(workbook(&harness).map.len(), nodes);
     assert_eq!(harness.state().selected(), selected);
 }

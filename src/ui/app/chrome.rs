@@ -1,13 +1,18 @@
 //! The window's chrome: the menu bar, built from `AppCommand`s, and the status bar.
 
-use egui::{RichText, Ui};
+use egui::{Response, RichText, Ui};
 
 use super::{RelmapApp, Theme};
 use crate::ui::command::AppCommand;
 
 impl RelmapApp {
-    pub(super) fn menu_bar(&mut self, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-        ui.menu_button("File", |ui| {
+    /// Draws the menu bar's menus; returns their buttons, in order.
+    pub(super) fn menu_bar(
+        &mut self,
+        ui: &mut Ui,
+        commands: &mut Vec<AppCommand>,
+    ) -> [Response; 4] {
+        let file = ui.menu_button("File", |ui| {
             self.menu_item(ui, AppCommand::New, commands);
             ui.menu_button("New from template", |ui| {
                 for command in [
@@ -50,7 +55,7 @@ impl RelmapApp {
             ui.separator();
             self.menu_item(ui, AppCommand::Quit, commands);
         });
-        ui.menu_button("Edit", |ui| {
+        let edit = ui.menu_button("Edit", |ui| {
             self.menu_item(ui, AppCommand::Undo, commands);
             self.menu_item(ui, AppCommand::Redo, commands);
             ui.separator();
@@ -94,7 +99,7 @@ impl RelmapApp {
                 self.menu_item(ui, command, commands);
             }
         });
-        ui.menu_button("View", |ui| {
+        let view = ui.menu_button("View", |ui| {
             for command in [
                 AppCommand::FitMap,
                 AppCommand::ZoomIn,
@@ -161,11 +166,12 @@ impl RelmapApp {
                 }
             });
         });
-        ui.menu_button("Help", |ui| {
+        let help = ui.menu_button("Help", |ui| {
             for command in [AppCommand::Help, AppCommand::CommandPalette] {
                 self.menu_item(ui, command, commands);
             }
         });
+        [file, edit, view, help].map(|menu| menu.response)
     }
 
     fn menu_item(&self, ui: &mut Ui, command: AppCommand, commands: &mut Vec<AppCommand>) {

@@ -80,6 +80,12 @@ pub struct Keyboard {
     chase: Option<Chase>,
     /// Pass the keyboard on from the widget that has it at the start of the next frame.
     chase_step: bool,
+    /// Who had the keyboard as the menu bar was about to be drawn.
+    menu_focus: Option<Id>,
+    /// Left or Right in an open menu asked for the menu bar's menu beside it: its button and its popup.
+    menu_switch: Option<(Id, Id)>,
+    /// That menu opened last frame: its first item takes the keyboard now.
+    menu_entering: bool,
     /// F6 gave a region the keyboard this frame: a text field that took it has its text selected, so typing
     /// replaces it, as when moving into a field with the keyboard in other programs.
     entered: bool,
@@ -97,7 +103,7 @@ struct Chase {
 }
 
 /// The most widgets Enter passes over looking for the next text field.
-const CHASE_LIMIT: u8 = 12;
+const CHASE_LIMIT: u8 = 6;
 
 /// Whether `id` is a text field: egui keeps a text field's state under its id once it has been drawn.
 fn is_text_field(ctx: &Context, id: Id) -> bool {
@@ -119,6 +125,18 @@ impl Keyboard {
                     .iter()
                     .any(|layer| layer.order == Order::Foreground)
             });
+        if std::mem::take(&mut self.menu_entering) {
+            // Down, as if pressed, enters the first item of the menu opened last frame: a menu's first frame
+            // only measures it.
+            ctx.memory_mut(|m| m.move_focus(FocusDirection::Down));
+        }
+        if let Some((button, popup)) = self.menu_switch.take() {
+            // The menu beside opens with the keyboard on its button.
+            egui::Popup::open_id(ctx, popup);
+            ctx.memory_mut(|m| m.request_focus(button));
+            self.menu_entering = true;
+            ctx.request_repaint();
+        }
         if std::mem::take(&mut self.chase_step) {
             ctx.memory_mut(|m| m.move_focus(FocusDirection::Next));
         }
@@ -229,6 +247,10 @@ impl Keyboard {
                     }
                 }
             }
+            // A menu opened with the mouse takes the keyboard from the map: with nothing focused, egui's menu
+            // moves into its items with the arrows, and Enter reaches nothing. The keyboard goes back when the
+            // menu closes.
+            None if egui::Popup::is_any_open(ctx) => {}
             None if press_on_panel.is_some() => {
                 self.released = true;
                 self.last = None;
@@ -264,13 +286,14 @@ impl Keyboard {
         let Some(id) = focused else {
             return;
         };
-        if is_text_field(ctx, id) {
-            return;
-        }
+        // Only what is in sight counts: a field scrolled out of the panel would take typing the user cannot see.
         let inside = ctx
             .read_response(id)
-            .is_some_and(|r| chase.area.intersects(r.rect));
-        if inside && chase.passed < CHASE_LIMIT {
+            .is_some_and(|r| chase.area.contains_rect(r.rect));
+        if is_text_field(ctx, id) && inside {
+            return;
+        }
+        if inside && !is_text_field(ctx, id) && chase.passed < CHASE_LIMIT {
             chase.passed += 1;
             self.chase = Some(chase);
             self.chase_step = true;
@@ -305,6 +328,47 @@ impl Keyboard {
                 });
             });
         }
+    }
+
+    /// Call before drawing the menu bar: notes who has the keyboard, for [`Keyboard::between_menus`].
+    pub fn before_menu_bar(&mut self, ctx: &Context) {
+        self.menu_focus = ctx.memory(egui::Memory::focused);
+    }
+
+    /// Call after drawing the menu bar, whose menus' buttons are `menus`: Left or Right in an open menu goes to
+    /// the menu before or after it, as in other programs. Right on an item that opens a submenu opens that
+    /// instead, and Left in a submenu goes back to its parent: egui's menus do both.
+    pub fn between_menus(&mut self, ctx: &Context, menus: &[egui::Response]) {
+        let pressed = |key| ctx.input(|i| i.modifiers.is_none() && i.key_pressed(key));
+        let step = if pressed(Key::ArrowRight) {
+            1
+        } else if pressed(Key::ArrowLeft) {
+            menus.len().saturating_sub(1)
+        } else {
+            return;
+        };
+        let popup_of = egui::Popup::default_response_id;
+        let Some(open) = menus
+            .iter()
+            .position(|menu| egui::Popup::is_id_open(ctx, popup_of(menu)))
+        else {
+            return;
+        };
+        let popup = popup_of(&menus[open]);
+        let in_menu = self.menu_focus.is_some_and(|id| {
+            id == menus[open].id
+                || ctx
+                    .read_response(id)
+                    .is_some_and(|r| r.layer_id.id == popup)
+        });
+        let submenu_open =
+            egui::containers::menu::MenuState::from_id(ctx, popup, |menu| menu.open_item).is_some();
+        if !in_menu || (step == 1 && submenu_open) {
+            return;
+        }
+        let next = &menus[(open + step) % menus.len()];
+        self.menu_switch = Some((next.id, popup_of(next)));
+        ctx.request_repaint();
     }
 
     /// Notes where the menu bar was drawn.

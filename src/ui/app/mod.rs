@@ -388,7 +388,11 @@ impl RelmapApp {
         self.keyboard.open_menu_with_down(&ctx);
         let menu_bar = Panel::top("relmap-menu").show(ui, |ui| {
             let entered = self.keyboard.enter_menu_bar(ui);
-            egui::MenuBar::new().ui(ui, |ui| self.menu_bar(ui, &mut commands));
+            self.keyboard.before_menu_bar(ui.ctx());
+            let menus = egui::MenuBar::new()
+                .ui(ui, |ui| self.menu_bar(ui, &mut commands))
+                .inner;
+            self.keyboard.between_menus(ui.ctx(), &menus);
             Keyboard::settle(ui, entered);
         });
         self.keyboard.menu_bar_drawn(menu_bar.response.rect);

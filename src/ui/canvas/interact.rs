@@ -28,7 +28,7 @@ impl CanvasState {
     ) {
         let Some(area) = self.area else { return };
         let modifiers = ui.input(|i| i.modifiers);
-        if background.clicked() || background.double_clicked() {
+        if background.clicked_by(egui::PointerButton::Primary) || background.double_clicked() {
             let pos = background.interact_pointer_pos();
             match pos.and_then(|p| self.node_at(area, p)) {
                 Some(node) if background.double_clicked() => {

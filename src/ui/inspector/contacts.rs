@@ -183,7 +183,7 @@ fn contact_log(ui: &mut Ui, edits: &mut Edits, topic: &Topic, today: NaiveDate) 
     // contacts of one day the one entered last first. Rows are numbered as shown.
     let mut order: Vec<usize> = (0..contacts.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse((contacts[i].date, i)));
-    for (row, index) in order.into_iter().enumerate() {
+    for (row, &index) in order.iter().enumerate() {
         let contact = &contacts[index];
         let number = row + 1;
         ui.horizontal_top(|ui| {
@@ -200,6 +200,9 @@ fn contact_log(ui: &mut Ui, edits: &mut Edits, topic: &Topic, today: NaiveDate) 
                 });
                 replace(list, index, item)
             });
+            // Enter goes down the log as shown; a contact is logged with its button, dated, not by Enter.
+            let next = order.get(row + 1).map(|&below| row_id(list, "note", below));
+            edits.onward(row_id(list, "note", index), next, None);
             if icon_button(ui, true, REMOVE, &format!("Remove contact {number}")) {
                 edits.list(list, ListOp::Remove { index });
             }

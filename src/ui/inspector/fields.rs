@@ -20,6 +20,9 @@ pub(super) struct Edits {
     pending_focus: Option<Id>,
     /// Whether one of the inspector's text fields has the keyboard this frame.
     any_focused: bool,
+    /// The row field Enter was pressed in this frame: its list decides where the keyboard goes on to, with
+    /// [`Edits::onward`].
+    entered: Option<Id>,
 }
 
 impl Edits {
@@ -35,6 +38,7 @@ impl Edits {
             list: Vec::new(),
             pending_focus,
             any_focused: false,
+            entered: None,
         }
     }
 
@@ -69,6 +73,38 @@ impl Edits {
     pub fn focus_later(&mut self, id: Id) {
         self.pending_focus = Some(id);
     }
+
+    /// Where Enter pressed in the row field `id` this frame takes the keyboard: on to `next`, the next field of
+    /// the row or the first of the next row. After the last row, `add` appends a new row and gives it the
+    /// keyboard; the caller leaves `add` out while the row is still empty, and then the keyboard stays where it
+    /// is. It never leaves the list, so typing never goes on in another section.
+    pub fn onward(&mut self, id: Id, next: Option<Id>, add: Option<NewRow>) {
+        if self.entered != Some(id) {
+            return;
+        }
+        self.entered = None;
+        if let Some(next) = next {
+            self.focus_later(next);
+        } else if let Some(row) = add {
+            let NewRow {
+                list,
+                index,
+                item,
+                field,
+            } = row;
+            self.list(list, ListOp::Insert { index, item });
+            self.focus_later(field);
+        }
+    }
+}
+
+/// A row that Enter after the last row of a list appends: the list, where the row goes, what it holds at first,
+/// and its field that takes the keyboard.
+pub(super) struct NewRow {
+    pub list: ListRef,
+    pub index: usize,
+    pub item: ListItem,
+    pub field: Id,
 }
 
 /// One text field: its id, how it is named, and its look. Fields wrap and grow as their text does.
@@ -87,7 +123,7 @@ pub(super) struct Field<'a> {
     pub color: Option<egui::Color32>,
     /// Its font, where it differs from the body font.
     pub font: Option<egui::TextStyle>,
-    /// Whether Enter leaves the field (Shift+Enter then starts a new line), as in the rows of a list.
+    /// Whether Enter moves on from the field (Shift+Enter then starts a new line), as in the rows of a list.
     pub enter_leaves: bool,
 }
 
@@ -116,7 +152,7 @@ impl<'a> Field<'a> {
         Field { hint, ..self }
     }
 
-    /// A row of a list: Enter confirms it and leaves it, Shift+Enter starts a new line.
+    /// A row of a list: Enter confirms it and moves on, Shift+Enter starts a new line.
     pub fn row(self) -> Field<'a> {
         Field {
             enter_leaves: true,
@@ -134,9 +170,14 @@ pub(super) fn text_field(
     value: &str,
     command: impl FnOnce(String) -> EditCommand,
 ) -> Response {
-    if field.enter_leaves && ui.memory(|m| m.has_focus(field.id)) && ui.input_mut(take_plain_enter)
+    // Enter in a row ends its typing; the list moves the keyboard on ([`Edits::onward`]), and meanwhile the field
+    // keeps it, so it never falls to the map.
+    if field.enter_leaves
+        && ui.memory(|m| m.has_focus(field.id))
+        && ui.input_mut(crate::ui::panel::take_plain_enter)
     {
-        ui.memory_mut(|m| m.surrender_focus(field.id));
+        edits.list.push(PanelEdit::EndTyping);
+        edits.entered = Some(field.id);
     }
     let mut text = value.to_owned();
     let mut edit = TextEdit::multiline(&mut text)
@@ -186,27 +227,6 @@ pub(super) fn text_field(
         edits.list.push(PanelEdit::EndTyping);
     }
     response
-}
-
-/// Takes Enter pressed without any modifier out of the input. (`consume_key` would take Shift+Enter as well,
-/// which starts a new line.)
-fn take_plain_enter(input: &mut egui::InputState) -> bool {
-    let plain_enter = |event: &egui::Event| {
-        matches!(
-            event,
-            egui::Event::Key {
-                key: egui::Key::Enter,
-                pressed: true,
-                modifiers,
-                ..
-            } if modifiers.is_none()
-        )
-    };
-    let found = input.events.iter().any(plain_enter);
-    if found {
-        input.events.retain(|event| !plain_enter(event));
-    }
-    found
 }
 
 /// How a widget is named for screen readers and tests.

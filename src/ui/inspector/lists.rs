@@ -7,7 +7,7 @@ use crate::document::{ListItem, ListOp, ListRef};
 use crate::model::{Person, Strategy, StrategyStatus, Topic};
 
 use super::fields::{
-    Edits, Field, HEADING_SIZE, Naming, add_button, icon_button, replace, room_for_buttons,
+    Edits, Field, HEADING_SIZE, Naming, NewRow, add_button, icon_button, replace, room_for_buttons,
     section_heading, text_field,
 };
 use crate::ui::style;
@@ -47,6 +47,11 @@ pub(super) fn people(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
                 });
                 replace(list, index, item)
             });
+            edits.onward(
+                row_id(list, "name", index),
+                Some(row_id(list, "interests", index)),
+                None,
+            );
             let interests = format!("Interests {number}");
             let field = Field::new(
                 row_id(list, "interests", index),
@@ -62,6 +67,19 @@ pub(super) fn people(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
                 });
                 replace(list, index, item)
             });
+            let next = (number < people.len()).then(|| row_id(list, "name", number));
+            let add = NewRow {
+                list,
+                index: number,
+                item: ListItem::Person(Person::default()),
+                field: row_id(list, "name", number),
+            };
+            let filled = !person.name.trim().is_empty() || !person.interests.trim().is_empty();
+            edits.onward(
+                row_id(list, "interests", index),
+                next,
+                filled.then_some(add),
+            );
             if icon_button(ui, true, REMOVE, &format!("Remove person {number}")) {
                 edits.list(list, ListOp::Remove { index });
             }
@@ -139,6 +157,15 @@ pub(super) fn strategies(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
                 });
                 replace(list, index, item)
             });
+            let add = NewRow {
+                list,
+                index: number,
+                item: ListItem::Strategy(Strategy::default()),
+                field: row_id(list, "text", number),
+            };
+            let next = (number < len).then_some(add.field);
+            let filled = !strategy.text.trim().is_empty();
+            edits.onward(row_id(list, "text", index), next, filled.then_some(add));
             if icon_button(ui, index > 0, UP, &format!("Move strategy {number} up")) {
                 edits.list(
                     list,
@@ -201,6 +228,15 @@ pub(super) fn success_measures(ui: &mut Ui, edits: &mut Edits, topic: &Topic) {
             text_field(ui, edits, field, measure, |text| {
                 replace(list, index, ListItem::Text(text))
             });
+            let add = NewRow {
+                list,
+                index: number,
+                item: ListItem::Text(String::new()),
+                field: row_id(list, "text", number),
+            };
+            let next = (number < measures.len()).then_some(add.field);
+            let filled = !measure.trim().is_empty();
+            edits.onward(row_id(list, "text", index), next, filled.then_some(add));
             if icon_button(ui, true, REMOVE, &format!("Remove measure {number}")) {
                 edits.list(list, ListOp::Remove { index });
             }

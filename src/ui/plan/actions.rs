@@ -125,7 +125,8 @@ pub(super) fn actions_ui(
         })
         .body(|body| {
             body.rows(28.0, order.len(), |mut row| {
-                let index = order[row.index()];
+                let row_index = row.index();
+                let index = order[row_index];
                 let item = &actions[index];
                 let late = overdue_days(item, today);
                 let cell = |row: &mut egui_extras::TableRow<'_, '_>,
@@ -158,19 +159,33 @@ pub(super) fn actions_ui(
                         &item.step,
                         |step| with(index, item, |a| a.step = step),
                     );
+                    edits.onward(step_id(index), Some(who_id(index)), None);
                 });
                 cell(&mut row, &mut |ui| {
                     text_field(
                         ui,
                         edits,
                         Field {
-                            id: Id::unique(("relmap-plan-action-who", index)),
+                            id: who_id(index),
                             lines: Lines::Single(ui.available_width()),
                             hint: "Who takes it",
                             naming: Naming::Name(&format!("Action {number} who")),
                         },
                         &item.who,
                         |who| with(index, item, |a| a.who = who),
+                    );
+                    // Down the rows as shown (sorted by due date or not); after the last, a new step.
+                    let next = order.get(row_index + 1).map(|&below| step_id(below));
+                    let add = ActionItem {
+                        node: item.node,
+                        ..ActionItem::default()
+                    };
+                    let new = actions.len();
+                    edits.onward(
+                        who_id(index),
+                        next,
+                        (!item.step.trim().is_empty() || !item.who.trim().is_empty())
+                            .then(|| (ListRef::Actions, new, ListItem::Action(add), step_id(new))),
                     );
                 });
                 cell(&mut row, &mut |ui| {
@@ -197,6 +212,11 @@ pub(super) fn actions_ui(
 /// The step field of row `index`, which gets the keyboard when the row is added.
 fn step_id(index: usize) -> Id {
     Id::unique(("relmap-plan-action-step", index))
+}
+
+/// The field of row `index` that says who takes the step.
+fn who_id(index: usize) -> Id {
+    Id::unique(("relmap-plan-action-who", index))
 }
 
 /// The command that replaces step `index` with `item` changed by `change`.

@@ -14,6 +14,9 @@ pub(super) struct Edits<'a> {
     pub list: Vec<PanelEdit>,
     /// A field that does not exist yet (a row being added) gets the keyboard when it first appears.
     pub pending_focus: &'a mut Option<Id>,
+    /// The one-line field Enter was pressed in this frame: its list decides where the keyboard goes on to, with
+    /// [`Edits::onward`].
+    pub entered: Option<Id>,
 }
 
 impl Edits<'_> {
@@ -35,6 +38,28 @@ impl Edits<'_> {
     /// Puts the keyboard in the field `id` once it is shown.
     pub fn focus_later(&mut self, id: Id) {
         *self.pending_focus = Some(id);
+    }
+
+    /// Where Enter pressed in the row field `id` this frame takes the keyboard: on to `next`, the next field of
+    /// the row or the first of the next row. After the last row, `add` appends a new row (the list, where, what)
+    /// and gives its field the keyboard; the caller leaves `add` out while the row is still empty, and then the
+    /// keyboard stays where it is. It never leaves the list.
+    pub fn onward(
+        &mut self,
+        id: Id,
+        next: Option<Id>,
+        add: Option<(ListRef, usize, ListItem, Id)>,
+    ) {
+        if self.entered != Some(id) {
+            return;
+        }
+        self.entered = None;
+        if let Some(next) = next {
+            self.focus_later(next);
+        } else if let Some((list, index, item, field)) = add {
+            self.list(list, ListOp::Insert { index, item });
+            self.focus_later(field);
+        }
     }
 }
 
@@ -76,6 +101,15 @@ pub(super) fn text_field(
         hint,
         naming,
     } = field;
+    // Enter in a one-line field (a row of a list) ends its typing; the list moves the keyboard on
+    // ([`Edits::onward`]), and meanwhile the field keeps it, so it never falls to the map.
+    if matches!(lines, Lines::Single(_))
+        && ui.memory(|m| m.has_focus(id))
+        && ui.input_mut(crate::ui::panel::take_plain_enter)
+    {
+        edits.list.push(PanelEdit::EndTyping);
+        edits.entered = Some(id);
+    }
     let mut text = value.to_owned();
     let edit = match lines {
         Lines::Single(width) => TextEdit::singleline(&mut text).desired_width(width),
@@ -92,6 +126,8 @@ pub(super) fn text_field(
         || matches!(naming, Naming::Label(label) if crate::ui::panel::label_clicked(ui, label))
     {
         response.request_focus();
+        // A row added at the end may be below the visible part of the tab.
+        response.scroll_to_me(None);
         *edits.pending_focus = None;
     }
     if response.changed() {

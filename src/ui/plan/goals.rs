@@ -68,6 +68,19 @@ fn goal_list(
                     goal,
                     |text| replace(list, index, ListItem::Text(text)),
                 );
+                let next = index + 1;
+                edits.onward(
+                    goal_id(list, index),
+                    (next < goals.len()).then(|| goal_id(list, next)),
+                    (!goal.trim().is_empty()).then(|| {
+                        (
+                            list,
+                            next,
+                            ListItem::Text(String::new()),
+                            goal_id(list, next),
+                        )
+                    }),
+                );
             });
         });
     }

@@ -98,6 +98,7 @@ impl PlanPanel {
         let mut edits = Edits {
             list: Vec::new(),
             pending_focus: &mut self.pending_focus,
+            entered: None,
         };
         match self.tab {
             PlanTab::Goals => scrolled(ui, "goals", |ui| {
