@@ -124,6 +124,25 @@ pub enum SaveChoice {
     Discard,
 }
 
+/// The button of a dialog that Enter presses: drawn in the accent colour, and given the keyboard while nothing
+/// else in the dialog has it, as the default button of a desktop dialog is. Tab moves on to the others.
+pub fn default_button(ui: &mut Ui, text: &str) -> egui::Response {
+    let fill = ui.visuals().selection.bg_fill;
+    let color = ui.visuals().selection.stroke.color;
+    let button = egui::Button::new(egui::RichText::new(text).color(color)).fill(fill);
+    let response = ui.add(button);
+    let layer = ui.layer_id();
+    let in_dialog = ui.memory(egui::Memory::focused).is_some_and(|id| {
+        ui.ctx()
+            .read_response(id)
+            .is_some_and(|r| r.layer_id == layer)
+    });
+    if !in_dialog {
+        response.request_focus();
+    }
+    response
+}
+
 /// Asks "Save changes to <name>?" with Save, Don't save and Cancel.
 pub fn confirm_unsaved(ctx: &egui::Context, name: &str) -> PromptAnswer<SaveChoice> {
     let mut answer = PromptAnswer::Open;
@@ -134,7 +153,7 @@ pub fn confirm_unsaved(ctx: &egui::Context, name: &str) -> PromptAnswer<SaveChoi
         ui.label("Your changes will be lost if you don't save them.");
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            if default_button(ui, "Save").clicked() {
                 answer = PromptAnswer::Chosen(SaveChoice::Save);
             }
             if ui.button("Don't save").clicked() {

@@ -110,6 +110,11 @@ impl CommandPalette {
                             if index == self.picked && (up || down) {
                                 row.scroll_to_me(None);
                             }
+                            // The row the mouse moves onto becomes the picked one, so one row is marked, and
+                            // the arrows go on from it.
+                            if row.hovered() && ui.input(|i| i.pointer.is_moving()) {
+                                self.picked = index;
+                            }
                             if row.on_hover_text(command.tooltip()).clicked() {
                                 chosen = Some(command);
                             }

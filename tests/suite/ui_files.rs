@@ -244,3 +244,32 @@ fn saving_over_a_change_made_elsewhere_then_goes_on_to_quit() {
         "the Quit that asked to save goes on"
     );
 }
+
+#[test]
+fn enter_in_the_unsaved_changes_question_saves_and_goes_on_to_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_example(dir.path(), "board.ron");
+    let mut app = RelmapApp::new(None, Box::new(ScriptedFilePicker::default()));
+    app.open_path(path.clone());
+    ui_support::rename_root(&mut app, "Jo");
+    let mut harness = harness_with(app);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    harness.run();
+    harness.get_by_label("Save changes to board.ron?");
+    // Save is the question's default button: it has the keyboard, so Enter presses it.
+    assert!(harness.get_by_label("Save").is_focused());
+    // Only the key's press: the harness keeps the output of the last event's frame, and the release's frame
+    // would hide the request to close.
+    harness.event(egui::Event::Key {
+        key: egui::Key::Enter,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.step();
+    let closed = asked_to_close(&harness);
+    let root = relmap::storage::load(&path).unwrap();
+    assert_eq!(root.map.topic(root.map.root()).unwrap().title, "Jo");
+    assert!(closed, "the Quit goes on after the save");
+}

@@ -627,15 +627,15 @@ fn the_menus_work_from_the_keyboard_after_f10() {
 }
 
 #[test]
-fn f6_into_a_text_field_selects_its_text_so_typing_replaces_it() {
+fn f6_into_a_text_field_puts_the_cursor_after_its_text_so_typing_never_wipes_it() {
     let mut harness = starter_harness();
     click_node(&mut harness, "Staff");
     let staff = node_titled(&harness, "Staff");
     press(&mut harness, Key::F6);
     assert_eq!(focused_label(&harness), "Node title");
-    harness.event(egui::Event::Text("Team".into()));
+    harness.event(egui::Event::Text(" team".into()));
     harness.run();
-    assert_eq!(ui_support::title_of(&harness, staff), "Team");
+    assert_eq!(ui_support::title_of(&harness, staff), "Staff team");
 }
 
 #[test]

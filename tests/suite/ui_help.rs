@@ -7,7 +7,7 @@
 use crate::ui_support;
 
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ui_support::{click_node, press, press_with, starter_harness, workbook};
 
 fn ctrl_shift() -> Modifiers {
@@ -142,4 +142,38 @@ fn the_health_ratings_say_what_they_mean_when_hovered() {
         harness.step();
     }
     harness.get_by_label("Something is slipping: plan a contact or a strategy");
+}
+
+#[test]
+fn the_row_under_the_mouse_is_the_picked_one_so_one_row_is_marked_and_enter_runs_it() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    let before = workbook(&harness).map.len();
+    press_with(&mut harness, ctrl_shift(), Key::P);
+    harness.get_by_label("Run a command").type_text("add sib");
+    harness.run();
+    // The first row is picked; the mouse moves onto the second.
+    let second = harness
+        .get_all_by_label_contains("Add sibling before")
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    harness.hover_at(second);
+    harness.run();
+    let marked = harness
+        .get_all_by_label_contains("Add sibling")
+        .filter(|row| row.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True))
+        .count();
+    assert_eq!(marked, 1, "one row is marked");
+    press(&mut harness, Key::Enter);
+    let map = &workbook(&harness).map;
+    assert_eq!(map.len(), before + 1);
+    let staff = ui_support::topic_titled(workbook(&harness), "Staff");
+    let index = map.index_in_parent(staff).unwrap();
+    assert_eq!(
+        map.children(map.root())[index - 1],
+        map.sorted_ids()[map.len() - 1],
+        "Enter ran the row under the mouse: the new node is before Staff"
+    );
 }

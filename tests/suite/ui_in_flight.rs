@@ -48,12 +48,22 @@ fn ctrl_s_while_a_title_is_typed_saves_the_title() {
     let dir = tempfile::tempdir().unwrap();
     let (mut harness, path) = typing_a_new_title(&dir);
     press_with(&mut harness, Modifiers::COMMAND, Key::S);
-    assert!(!harness.state().is_editing_title());
     assert!(
         saved_has(&path, "Board liaison"),
         "the typed title was not saved"
     );
     assert!(!harness.state().document().is_dirty());
+    // Typing goes on where it was, as in a text editor after a save: it adds to the title, never replaces it.
+    assert!(harness.state().is_editing_title());
+    harness.event(egui::Event::Text(" chair".into()));
+    harness.run();
+    press(&mut harness, Key::Enter);
+    assert!(!harness.state().is_editing_title());
+    assert_eq!(
+        ui_support::title_of(&harness, node_titled(&harness, "Board liaison chair")),
+        "Board liaison chair"
+    );
+    assert!(harness.state().document().is_dirty());
 }
 
 #[test]

@@ -285,7 +285,10 @@ impl RelmapApp {
                 ui.separator();
                 // Says what the keys do where the keyboard is, so that it is never a guess.
                 let focused = ui.ctx().memory(egui::Memory::focused);
-                ui.weak(if self.canvas.title_edit.is_some() {
+                ui.weak(if self.flow.is_modal() {
+                    // A question is up: its buttons have the keys.
+                    "Enter chooses the marked button · Tab moves between the buttons · Esc cancels"
+                } else if self.canvas.title_edit.is_some() {
                     "Enter confirms · Shift+Enter starts a new line · Esc cancels"
                 } else if focused == Some(crate::ui::canvas::canvas_id()) {
                     "Tab adds a child · Enter a sibling · F2 renames · drag the background to pan · scroll to zoom"

@@ -73,7 +73,7 @@ impl RelmapApp {
                         if ui.button("Reload").on_hover_text("Open the file as it is on disk now").clicked() {
                             answer = Some(Answer::Yes);
                         }
-                        if ui.button("Keep mine").on_hover_text("Keep the map as it is here; saving will ask first").clicked() {
+                        if crate::ui::dialogs::default_button(ui, "Keep mine").on_hover_text("Keep the map as it is here; saving will ask first").clicked() {
                             answer = Some(Answer::No);
                         }
                     });
@@ -88,7 +88,7 @@ impl RelmapApp {
                         if ui.button("Overwrite").clicked() {
                             answer = Some(Answer::Yes);
                         }
-                        if ui.button("Cancel").clicked() {
+                        if crate::ui::dialogs::default_button(ui, "Cancel").clicked() {
                             answer = Some(Answer::No);
                         }
                     });

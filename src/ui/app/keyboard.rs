@@ -86,8 +86,8 @@ pub struct Keyboard {
     menu_switch: Option<(Id, Id)>,
     /// That menu opened last frame: its first item takes the keyboard now.
     menu_entering: bool,
-    /// F6 gave a region the keyboard this frame: a text field that took it has its text selected, so typing
-    /// replaces it, as when moving into a field with the keyboard in other programs.
+    /// F6 gave a region the keyboard this frame: a text field that took it has its cursor put after its text,
+    /// so typing adds to it and never wipes it unseen (the first field of the inspector is the node's title).
     entered: bool,
 }
 
@@ -216,11 +216,10 @@ impl Keyboard {
             && let Some(id) = focused.filter(|&id| is_text_field(ctx, id))
             && let Some(mut state) = egui::TextEdit::load_state(ctx, id)
         {
-            // egui keeps the cursor within the text, so the far end of the range stands for its end.
+            // egui keeps the cursor within the text, so a cursor far beyond it stands for its end.
             state
                 .cursor
-                .set_char_range(Some(egui::text::CCursorRange::two(
-                    egui::text::CCursor::new(0),
+                .set_char_range(Some(egui::text::CCursorRange::one(
                     egui::text::CCursor::new(usize::MAX),
                 )));
             state.store(ctx, id);

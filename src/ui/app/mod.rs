@@ -553,12 +553,19 @@ impl RelmapApp {
         for intent in intents {
             self.apply_intent(intent, &ctx);
         }
+        // A title being typed when the user saves goes on being typed afterwards, as text does in any editor.
+        let typing = self.canvas.title_edit.as_ref().map(canvas::TitleEdit::node);
+        let resume = typing.filter(|_| commands.iter().all(|&c| c == AppCommand::Save));
         if !commands.is_empty() {
             // A command acts on what the user sees: a title or a field still being typed is applied first.
             self.commit_edits_in_flight(&ctx);
         }
+        let ran = !commands.is_empty();
         for command in commands {
             self.run(command, &ctx);
+        }
+        if let Some(node) = resume.filter(|_| ran && !self.flow.is_modal()) {
+            self.canvas.resume_title(self.doc.workbook(), node);
         }
         self.notices.forget_undo_offers(self.doc.version());
         // The file flow's questions come last. They are modal, so while one is up the panels took no input, and

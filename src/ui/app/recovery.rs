@@ -98,7 +98,7 @@ impl RelmapApp {
                 if when.is_empty() { String::new() } else { format!(", written on {when}") }
             ));
             ui.horizontal(|ui| {
-                if ui.button("Restore").on_hover_text("Open the copy; save it to keep it").clicked() {
+                if crate::ui::dialogs::default_button(ui, "Restore").on_hover_text("Open the copy; save it to keep it").clicked() {
                     choice = Some(Choice::Restore);
                 }
                 if ui.button("Show the file").on_hover_text("Open the folder that holds the copy").clicked() {

@@ -481,6 +481,14 @@ impl CanvasState {
         Some(edit.commit())
     }
 
+    /// Opens the title editor again on `id` with the cursor after its title, after a command (a save) ended
+    /// the typing: the user goes on typing where they were.
+    pub fn resume_title(&mut self, workbook: &Workbook, id: NodeId) {
+        if let Some(topic) = workbook.map.topic(id) {
+            self.title_edit = Some(TitleEdit::replacing(id, topic.title.clone()));
+        }
+    }
+
     /// Where the map was drawn last, on screen.
     #[must_use]
     pub fn area(&self) -> Option<Rect> {
