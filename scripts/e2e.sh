@@ -10,7 +10,7 @@
 #   5. the node is gone from the file, which passes relmap --check
 #   6. another node, unsaved: a recovery copy appears in the throwaway data folder
 #   7. Ctrl+N asks about the unsaved changes; Escape cancels, and the map stays as it is
-#   8. Ctrl+Q asks again; Tab and Enter choose Save: the file holds the node and the window closes
+#   8. Ctrl+Q asks again; Enter chooses Save, the default: the file holds the node and the window closes
 # Fails with a message naming the step that went wrong. Installs Xvfb, xdotool and Mesa with apt-get when they
 # are missing. .ci/run runs it.
 set -euo pipefail
@@ -115,10 +115,10 @@ sleep 0.5
 unsaved_title || fail "7. after Escape the map is still riverside.ron with its unsaved change (title: $(title))"
 grep -q 'Idea not saved yet' "$map" && fail "7. nothing was saved"
 
-echo "e2e: 8. Ctrl+Q asks again; Tab and Enter choose Save, then the window closes"
+echo "e2e: 8. Ctrl+Q asks again; Enter chooses Save, the default, then the window closes"
 keys ctrl+q
 # The window may be gone before the key is released, which xdotool reports as an error.
-xdotool key --window "$window" --delay 120 Tab Return 2>/dev/null || true
+xdotool key --window "$window" --delay 120 Return 2>/dev/null || true
 wait_for "8. Save wrote the unsaved node" grep -q 'title:"Idea not saved yet"' "$map"
 check_file "8. the file saved from the question"
 closed() { ! kill -0 "$app_pid" 2>/dev/null; }

@@ -5,6 +5,21 @@ use egui::{Response, RichText, Ui};
 use super::{RelmapApp, Theme};
 use crate::ui::command::AppCommand;
 
+/// How the menu bar and its menus look: egui's menu style, with the item under the mouse or the keyboard
+/// marked in the accent colour, as desktop menus mark it, so that moving through a menu with the arrows is
+/// plain to see.
+pub(super) fn menu_look(style: &mut egui::Style) {
+    egui::containers::menu::menu_style(style);
+    let selection = style.visuals.selection;
+    // egui draws the item with the keyboard as "active", and the one under the mouse as "hovered".
+    let widgets = &mut style.visuals.widgets;
+    for look in [&mut widgets.hovered, &mut widgets.active] {
+        look.weak_bg_fill = selection.bg_fill;
+        look.bg_fill = selection.bg_fill;
+        look.fg_stroke.color = selection.stroke.color;
+    }
+}
+
 impl RelmapApp {
     /// Draws the menu bar's menus; returns their buttons, in order.
     pub(super) fn menu_bar(
@@ -288,6 +303,10 @@ impl RelmapApp {
                 ui.weak(if self.flow.is_modal() {
                     // A question is up: its buttons have the keys.
                     "Enter chooses the marked button · Tab moves between the buttons · Esc cancels"
+                } else if self.palette.is_open() {
+                    "Type to find a command · arrows pick · Enter runs it · Esc closes"
+                } else if egui::Popup::is_any_open(ui.ctx()) {
+                    "Arrows or Tab move through the open menu · Enter chooses · Esc closes it"
                 } else if self.canvas.title_edit.is_some() {
                     "Enter confirms · Shift+Enter starts a new line · Esc cancels"
                 } else if focused == Some(crate::ui::canvas::canvas_id()) {

@@ -390,6 +390,8 @@ impl RelmapApp {
             let entered = self.keyboard.enter_menu_bar(ui);
             self.keyboard.before_menu_bar(ui.ctx());
             let menus = egui::MenuBar::new()
+                .style(chrome::menu_look)
+                .config(egui::containers::menu::MenuConfig::new().style(chrome::menu_look))
                 .ui(ui, |ui| self.menu_bar(ui, &mut commands))
                 .inner;
             self.keyboard.between_menus(ui.ctx(), &menus);
