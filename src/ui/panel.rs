@@ -51,3 +51,26 @@ pub(crate) fn take_plain_enter(input: &mut egui::InputState) -> bool {
     }
     found
 }
+
+/// Makes the text field `response` (whose text is now `text`) undo a word at a time, as word processors do:
+/// egui's fields keep an undo point only after a pause in typing, so Ctrl+Z after a sentence typed without one
+/// would wipe the whole sentence. Call when the field's text changed this frame; a space or punctuation just
+/// typed before the cursor marks the end of a word.
+pub(crate) fn undo_by_word(ui: &egui::Ui, response: &egui::Response, text: &str) {
+    let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), response.id) else {
+        return;
+    };
+    let Some(range) = state.cursor.char_range() else {
+        return;
+    };
+    let at = range.primary.index.0;
+    let typed = at
+        .checked_sub(1)
+        .and_then(|before| text.chars().nth(before));
+    if typed.is_some_and(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
+        let mut undoer = state.undoer();
+        undoer.add_undo(&(range, text.to_owned()));
+        state.set_undoer(undoer);
+        state.store(ui.ctx(), response.id);
+    }
+}

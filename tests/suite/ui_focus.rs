@@ -737,3 +737,32 @@ fn left_and_right_in_an_open_menu_go_to_the_menu_beside_it() {
         Some(node_titled(&harness, "Staff"))
     );
 }
+
+#[test]
+fn ctrl_z_in_a_text_field_takes_back_the_last_word_and_not_the_whole_entry() {
+    let mut harness = starter_harness();
+    click_node(&mut harness, "Staff");
+    let staff = node_titled(&harness, "Staff");
+    let field = || (Role::MultilineTextInput, "What makes it work");
+    harness.get_by_role_and_label(field().0, field().1).focus();
+    harness.run();
+    // Typed without a pause, a key at a time, as a person types.
+    for piece in ["Trust", " ", "and", " ", "candour"] {
+        harness.event(egui::Event::Text(piece.into()));
+        harness.run();
+    }
+    let works = |harness: &Harness<'_, RelmapApp>| {
+        workbook(harness)
+            .map
+            .topic(staff)
+            .unwrap()
+            .profile
+            .what_works
+            .clone()
+    };
+    assert_eq!(works(&harness), "Trust and candour");
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(works(&harness), "Trust and ");
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(works(&harness), "Trust ");
+}

@@ -221,6 +221,7 @@ pub(super) fn text_field(
         edits.any_focused = true;
     }
     if response.changed() {
+        crate::ui::panel::undo_by_word(ui, &response, &text);
         edits.list.push(PanelEdit::Typing(command(text)));
     }
     if response.lost_focus() || escaped {

@@ -131,6 +131,7 @@ pub(super) fn text_field(
         *edits.pending_focus = None;
     }
     if response.changed() {
+        crate::ui::panel::undo_by_word(ui, &response, &text);
         edits.list.push(PanelEdit::Typing(command(text)));
     }
     if response.lost_focus() {
